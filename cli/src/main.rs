@@ -1,0 +1,295 @@
+//! `baogao`: analyse Chinese work reports from the command line.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod render;
+
+/// Reads Chinese work reports: outline, statistics, checklist score.
+#[derive(Parser)]
+#[command(name = "baogao", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse report files (or `-` for standard input, or directories of `.txt` files).
+    Analyze(AnalyzeArgs),
+    /// Work with rubrics.
+    Rubric {
+        #[command(subcommand)]
+        command: RubricCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum RubricCommand {
+    /// List the built-in rubrics.
+    List,
+    /// Load a rubric file, validate it, and run its examples.
+    Check {
+        /// The rubric file (TOML or JSON).
+        file: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(clap::Args)]
+struct AnalyzeArgs {
+    /// Files, directories (every `.txt` inside) or `-` for standard input.
+    #[arg(required = true)]
+    inputs: Vec<String>,
+    /// Output format: a readable report, or `baogao/1` JSON (one object per file; JSON lines
+    /// for several files).
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// A built-in rubric name (`baogao rubric list`), a rubric file, `auto` or `none`.
+    #[arg(long, default_value = "auto")]
+    rubric: String,
+    /// Write one `NAME.json` per input file into this directory instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Input encoding: `auto` (UTF-8, else GB18030), `utf-8`, `gb18030`, `gbk`, …
+    #[arg(long, default_value = "auto")]
+    encoding: String,
+    /// Pretty-print JSON.
+    #[arg(long)]
+    pretty: bool,
+    /// Colour: `auto` (when standard output is a terminal), `always` or `never`.
+    #[arg(long, default_value = "auto")]
+    color: String,
+}
+
+/// Files larger than this are refused with a clear error rather than risk running out of
+/// memory; the whole text must be held to give exact spans.
+const MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => analyze(&args),
+        Command::Rubric { command } => rubric(command),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("baogao: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".into(),
+            Input::File(p) => p.display().to_string(),
+        }
+    }
+    fn stem(&self) -> String {
+        match self {
+            Input::Stdin => "stdin".into(),
+            Input::File(p) => p
+                .file_stem()
+                .map_or_else(|| "input".into(), |s| s.to_string_lossy().into_owned()),
+        }
+    }
+}
+
+fn collect_inputs(args: &[String]) -> Result<Vec<Input>, String> {
+    let mut out = Vec::new();
+    for a in args {
+        if a == "-" {
+            out.push(Input::Stdin);
+            continue;
+        }
+        let p = Path::new(a);
+        if p.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|e| format!("{a}: cannot read directory: {e}"))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            if files.is_empty() {
+                return Err(format!("{a}: directory holds no .txt files"));
+            }
+            files.sort();
+            out.extend(files.into_iter().map(Input::File));
+        } else if p.is_file() {
+            out.push(Input::File(p.to_path_buf()));
+        } else {
+            return Err(format!("{a}: no such file or directory"));
+        }
+    }
+    Ok(out)
+}
+
+fn read_input(input: &Input) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    match input {
+        Input::Stdin => {
+            std::io::stdin()
+                .take(MAX_INPUT_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("standard input: {e}"))?;
+        }
+        Input::File(p) => {
+            let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            if meta.len() > MAX_INPUT_BYTES {
+                return Err(format!(
+                    "{}: file is {} bytes; the limit is {} bytes (512 MiB)",
+                    p.display(),
+                    meta.len(),
+                    MAX_INPUT_BYTES
+                ));
+            }
+            bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        }
+    }
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(format!(
+            "{}: input exceeds the limit of {MAX_INPUT_BYTES} bytes (512 MiB)",
+            input.name()
+        ));
+    }
+    Ok(bytes)
+}
+
+fn load_rubric(spec: &str) -> Result<baogao::Options, String> {
+    let opts = baogao::Options::new();
+    match spec {
+        "auto" => Ok(opts),
+        "none" => Ok(opts.no_rubric()),
+        name => {
+            if let Some(r) = baogao::Rubric::builtin(name) {
+                return Ok(opts.rubric(r));
+            }
+            let p = Path::new(name);
+            if p.is_file() {
+                let src = std::fs::read_to_string(p).map_err(|e| format!("{name}: {e}"))?;
+                let r = baogao::Rubric::from_toml(&src, Some(name)).map_err(|e| e.to_string())?;
+                return Ok(opts.rubric(r));
+            }
+            Err(format!(
+                "unknown rubric {name:?}: not a built-in ({}) and not a file",
+                baogao::rubric::builtin_names().join(", ")
+            ))
+        }
+    }
+}
+
+fn analyze(args: &AnalyzeArgs) -> Result<(), String> {
+    let inputs = collect_inputs(&args.inputs)?;
+    let options = load_rubric(&args.rubric)?;
+    let encoding = (args.encoding != "auto").then_some(args.encoding.as_str());
+    let colour = match args.color.as_str() {
+        "always" => true,
+        "never" => false,
+        _ => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let progress = inputs.len() > 20 && std::io::stderr().is_terminal();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failures = 0usize;
+    for (i, input) in inputs.iter().enumerate() {
+        if progress {
+            eprint!("\r[{}/{}] {}\x1b[K", i + 1, inputs.len(), input.name());
+        }
+        let bytes = match read_input(input) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("baogao: {e}");
+                failures += 1;
+                continue;
+            }
+        };
+        let decoded = match baogao::decode::decode(&bytes, encoding) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("baogao: {}: {e}", input.name());
+                failures += 1;
+                continue;
+            }
+        };
+        let text = decoded.text;
+        let report = baogao::analyze_with(&text, &options);
+        let written = match args.format {
+            Format::Json => {
+                let json = report.to_json_with(&text, baogao::json::OffsetUnit::Chars, args.pretty);
+                match &args.out {
+                    Some(dir) => {
+                        let path = dir.join(format!("{}.json", input.stem()));
+                        std::fs::write(&path, json + "\n")
+                            .map_err(|e| format!("{}: {e}", path.display()))
+                    }
+                    None => writeln!(out, "{json}").map_err(|e| e.to_string()),
+                }
+            }
+            Format::Text => {
+                let rendered = render::text_report(&input.name(), &text, &report, colour);
+                match &args.out {
+                    Some(dir) => {
+                        let path = dir.join(format!("{}.txt", input.stem()));
+                        std::fs::write(&path, rendered)
+                            .map_err(|e| format!("{}: {e}", path.display()))
+                    }
+                    None => write!(out, "{rendered}").map_err(|e| e.to_string()),
+                }
+            }
+        };
+        if let Err(e) = written {
+            // A closed pipe (`baogao … | head`) is not an error worth a message.
+            if e.contains("Broken pipe") {
+                return Ok(());
+            }
+            return Err(e);
+        }
+    }
+    if progress {
+        eprintln!();
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    if failures > 0 {
+        return Err(format!(
+            "{failures} of {} inputs could not be read",
+            inputs.len()
+        ));
+    }
+    Ok(())
+}
+
+fn rubric(cmd: RubricCommand) -> Result<(), String> {
+    match cmd {
+        RubricCommand::List => {
+            for name in baogao::rubric::builtin_names() {
+                println!("{name}");
+            }
+            Ok(())
+        }
+        RubricCommand::Check { file } => {
+            let name = file.display().to_string();
+            let src = std::fs::read_to_string(&file).map_err(|e| format!("{name}: {e}"))?;
+            let r = baogao::Rubric::from_toml(&src, Some(&name)).map_err(|e| e.to_string())?;
+            println!("{name}: rubric {:?} is valid", r.id);
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Small text utilities shared by the stages: lines with their byte spans, blank detection that
+//! knows full-width and other Unicode spaces, and trimming that returns spans.
+
+use crate::Span;
+
+/// Whether `c` is blank in a report: ASCII and Unicode whitespace, the ideographic space
+/// U+3000, en/em spaces, NBSP and the BOM U+FEFF.
+///
+/// ```
+/// assert!(baogao::text::is_blank('\u{3000}') && baogao::text::is_blank('\u{FEFF}'));
+/// assert!(!baogao::text::is_blank('一'));
+/// ```
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}' || c == '\u{00A0}'
+}
+
+/// The lines of `text` as byte spans, without their line terminator (`\n`, `\r\n` or a lone
+/// `\r`). A final line without terminator is included; an empty text has no lines.
+///
+/// ```
+/// let text = "一、概况\r\n正文\n";
+/// let lines: Vec<_> = baogao::text::lines(text).map(|s| s.slice(text)).collect();
+/// assert_eq!(lines, ["一、概况", "正文"]);
+/// ```
+pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
+    let mut pos = 0usize;
+    std::iter::from_fn(move || {
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        let rel = memchr::memchr2(b'\n', b'\r', &bytes[start..]);
+        match rel {
+            None => {
+                pos = bytes.len();
+                Some(Span::new(start, bytes.len()))
+            }
+            Some(r) => {
+                let end = start + r;
+                pos = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                    end + 2
+                } else {
+                    end + 1
+                };
+                Some(Span::new(start, end))
+            }
+        }
+    })
+}
+
+/// `span` with blanks (see [`is_blank`]) removed from both ends.
+///
+/// ```
+/// use baogao::{Span, text::trim};
+/// let text = "\u{3000}\u{3000}一、概况 ";
+/// assert_eq!(trim(text, Span::new(0, text.len())).slice(text), "一、概况");
+/// ```
+pub fn trim(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start_matches(is_blank).len();
+    let trail = s.trim_end_matches(is_blank).len();
+    if trail <= lead {
+        return Span::new(span.start + lead, span.start + lead);
+    }
+    Span::new(span.start + lead, span.start + trail)
+}
+
+/// Whether a line holds nothing but blanks.
+///
+/// ```
+/// assert!(baogao::text::is_blank_line(" \u{3000}"));
+/// ```
+pub fn is_blank_line(line: &str) -> bool {
+    line.chars().all(is_blank)
+}
+
+/// Whether `byte` falls inside any of the sorted, non-overlapping `spans` (binary search).
+///
+/// ```
+/// use baogao::{Span, text::in_spans};
+/// let spans = [Span::new(0, 4), Span::new(10, 12)];
+/// assert!(in_spans(&spans, 11) && !in_spans(&spans, 5));
+/// ```
+pub fn in_spans(spans: &[Span], byte: usize) -> bool {
+    let i = spans.partition_point(|s| s.start <= byte);
+    i > 0 && spans[i - 1].contains(byte)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lone_cr_and_blank_lines() {
+        let text = "a\r\rb\n\nc";
+        let v: Vec<_> = lines(text).map(|s| s.slice(text)).collect();
+        assert_eq!(v, ["a", "", "b", "", "c"]);
+    }
+
+    #[test]
+    fn trim_all_blank() {
+        let text = " \u{3000} ";
+        assert!(trim(text, Span::new(0, text.len())).is_empty());
+    }
+}
