@@ -180,7 +180,7 @@ fn text_format_shows_outline_and_no_colour_when_piped() {
 /// Every span in a `baogao/1` document slices `text` (as characters) and lies in bounds.
 fn check_spans(v: &serde_json::Value, chars: &[char], file: &str) {
     let n = chars.len() as u64;
-    let mut check = |kind: &str, x: &serde_json::Value| {
+    let check = |kind: &str, x: &serde_json::Value| {
         let s = x["start"].as_u64().unwrap_or(u64::MAX);
         let e = x["end"].as_u64().unwrap_or(u64::MAX);
         assert!(
