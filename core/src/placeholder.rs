@@ -203,9 +203,20 @@ pub fn find(text: &str, boilerplate: &[Span]) -> Vec<Placeholder> {
             }
             Family::X => {
                 let glued_digits = prev.is_some_and(is_digit);
+                // Before a mask: not a letter or an operator (`+X`, `1.2x`).
+                let prev_ok =
+                    !prev.is_some_and(|p| is_latin(p) || matches!(p, '.' | '+' | '-' | '/'));
+                // After it: Han; or, for xx / XXX after digits, Han, full-width punctuation or a
+                // line start, anything but a letter or a digit (我叫xx，/ 联系人：XXX /
+                // 20xx-20xx学年).
+                let bare_ok = run_chars >= 2
+                    && prev.map_or(true, |p| {
+                        glued_digits || !p.is_ascii() || p == '\n' || p == '\r'
+                    })
+                    && !next.is_some_and(|n| is_latin(n) || is_digit(n));
                 if run_chars > X_MAX
-                    || prev.is_some_and(|p| is_latin(p) || matches!(p, '.' | '+' | '-' | '/'))
-                    || !next.is_some_and(is_han)
+                    || !prev_ok
+                    || !(next.is_some_and(is_han) || bare_ok)
                     || stop_word(text, run_end, w)
                 {
                     None

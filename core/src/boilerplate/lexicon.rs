@@ -59,6 +59,7 @@ pub(crate) struct Lexicon {
     pub crumb: Vec<&'static str>,
     pub list: Vec<&'static str>,
     pub footer: Vec<&'static str>,
+    pub home: Vec<&'static str>,
     /// Blurb cues; `blurb_strong[pattern]` tells a strong cue from a weak one.
     pub blurb: Option<AhoCorasick>,
     pub blurb_strong: Vec<bool>,
@@ -110,6 +111,7 @@ impl Lexicon {
             crumb: longest_first(section(LINES, "crumb")),
             list: longest_first(section(LINES, "list")),
             footer: longest_first(section(LINES, "footer")),
+            home: longest_first(section(LINES, "home")),
             blurb,
             blurb_strong,
             credit: longest_first(section(CAPTION, "credit")),

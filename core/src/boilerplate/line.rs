@@ -11,6 +11,8 @@ const SHORT: usize = 120;
 const CAPTION_MAX: usize = 200;
 /// A blurb line up to this long is boilerplate as a whole; a longer one only around its cue.
 const BLURB_WHOLE_LINE: usize = 300;
+/// Two weak blurb cues count together when at most this many bytes apart (80 characters).
+const WEAK_PAIR_BYTES: usize = 240;
 /// A footer list label line (推荐访问:…) holding related links may be this long.
 const LIST_LINE_MAX: usize = 600;
 
@@ -148,7 +150,7 @@ pub(crate) fn classify(text: &str, line: Span, lex: &Lexicon) -> Kind {
             }
         }
     }
-    if lex.footer.iter().any(|p| s.starts_with(p)) {
+    if lex.footer.iter().any(|p| s.starts_with(p)) || crumbs(s, lex) || page_number(s) {
         return Kind::Strong(Follow::None);
     }
     if let Some(kind) = meta(s, lex) {
@@ -164,6 +166,68 @@ pub(crate) fn classify(text: &str, line: Span, lex: &Lexicon) -> Kind {
         return Kind::Weak;
     }
     Kind::Report
+}
+
+fn is_crumb_sep(c: char) -> bool {
+    matches!(c, '>' | '＞' | '»' | '→' | '›')
+}
+
+/// A breadcrumb without its label: 首页 > 工作总结 > 党建工作总结.
+fn crumbs(s: &str, lex: &Lexicon) -> bool {
+    lex.home.iter().any(|h| {
+        s.strip_prefix(h).is_some_and(|rest| {
+            rest.trim_start_matches(is_blank)
+                .chars()
+                .next()
+                .is_some_and(is_crumb_sep)
+        })
+    })
+}
+
+/// A page number left by a paged source: `- 3 -`, `— 3 —`, `第3页 共10页`, `共10页，第3页`.
+fn page_number(s: &str) -> bool {
+    let dash = |c: char| matches!(c, '-' | '—' | '–' | '－');
+    let mut chars = s.chars().filter(|c| !is_blank(*c)).peekable();
+    if chars.peek().copied().is_some_and(dash) {
+        // - 3 -
+        let mut digits = 0;
+        let mut closing = 0;
+        let mut opening = true;
+        for c in chars {
+            if dash(c) {
+                if opening {
+                    continue;
+                }
+                closing += 1;
+            } else if c.is_ascii_digit() && closing == 0 {
+                opening = false;
+                digits += 1;
+            } else {
+                return false;
+            }
+        }
+        return (1..=4).contains(&digits) && closing > 0;
+    }
+    // Parts 第N页 / 共N页, separated by commas or a slash.
+    let mut parts = 0;
+    loop {
+        match chars.next() {
+            None => return parts > 0,
+            Some('，' | ',' | '/' | '、') if parts > 0 => continue,
+            Some('第' | '共') => {
+                let mut digits = 0;
+                while chars.peek().is_some_and(char::is_ascii_digit) {
+                    chars.next();
+                    digits += 1;
+                }
+                if !(1..=4).contains(&digits) || chars.next() != Some('页') {
+                    return false;
+                }
+                parts += 1;
+            }
+            Some(_) => return false,
+        }
+    }
 }
 
 /// If `s` starts with one of `labels` (longest first) followed by a colon, a blank or the end,
@@ -185,26 +249,22 @@ fn starts_with_label<'s>(s: &'s str, labels: &[&str]) -> Option<&'s str> {
 /// The editorial blurb and disclaimers (下面是小编为大家整理的…，供大家参考。).
 fn blurb(s: &str, base: usize, n: usize, lex: &Lexicon) -> Option<Kind> {
     let ac = lex.blurb.as_ref()?;
-    let mut first_weak: Option<(usize, usize, usize)> = None;
+    // The last weak cue seen: (pattern, start, end).
+    let mut last_weak: Option<(usize, usize, usize)> = None;
     let mut hit: Option<(usize, usize)> = None;
     for m in ac.find_iter(s) {
-        let strong = lex
-            .blurb_strong
-            .get(m.pattern().as_usize())
-            .copied()
-            .unwrap_or(false);
-        if strong {
+        let pattern = m.pattern().as_usize();
+        if lex.blurb_strong.get(pattern).copied().unwrap_or(false) {
             hit = Some((m.start(), m.end()));
             break;
         }
-        match first_weak {
-            None => first_weak = Some((m.pattern().as_usize(), m.start(), m.end())),
-            Some((p, a, b)) if p != m.pattern().as_usize() => {
-                hit = Some((a, b.max(m.end())));
+        if let Some((p, a, b)) = last_weak {
+            if p != pattern && m.start().saturating_sub(b) <= WEAK_PAIR_BYTES {
+                hit = Some((a, m.end()));
                 break;
             }
-            Some(_) => {}
         }
+        last_weak = Some((pattern, m.start(), m.end()));
     }
     let (a, b) = hit?;
     if n <= BLURB_WHOLE_LINE {

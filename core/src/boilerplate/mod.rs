@@ -29,6 +29,10 @@ const CRUMB_MAX: usize = 12;
 /// A link line after a footer list label is at most this long (characters).
 const LINK_MAX: usize = 60;
 
+/// A footer list label this close to the end of the text (bytes), or in its last third, takes
+/// the link lines after it.
+const FOOTER_TAIL: usize = 1200;
+
 /// What the previous lines expect of the next one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Expect {
@@ -161,7 +165,15 @@ pub fn find(text: &str) -> Vec<Span> {
                     last: None,
                 }
             }
-            Kind::Strong(Follow::List) => expect = Expect::Links,
+            // Footers are at the bottom: a list label higher up takes no link lines.
+            Kind::Strong(Follow::List) => {
+                expect = if line.start >= text.len() / 3 * 2 || text.len() - line.end <= FOOTER_TAIL
+                {
+                    Expect::Links
+                } else {
+                    Expect::Nothing
+                }
+            }
             Kind::Weak if matches!(expect, Expect::Crumb { .. } | Expect::Links) => {}
             Kind::Report | Kind::Part(_) => expect = Expect::Nothing,
             Kind::Strong(Follow::None) | Kind::Weak => {

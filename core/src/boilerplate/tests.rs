@@ -231,3 +231,38 @@ proptest! {
         prop_assert!(well_formed(&text, &spans).is_ok(), "{:?}", well_formed(&text, &spans));
     }
 }
+
+#[test]
+fn breadcrumb_without_label_and_page_numbers() {
+    let text = "首页 > 工作总结 > 党建工作总结\n2023年党建工作总结\n一年来，我们认真工作。\n- 2 -\n下一步，我们将继续努力。\n第3页 共10页\n";
+    assert_eq!(
+        blocks(text),
+        ["首页 > 工作总结 > 党建工作总结", "- 2 -", "第3页 共10页"]
+    );
+    // Not page numbers.
+    let text = "一年来，我们认真工作。\n-3-5\n第3页内容\n共计10页\n——2\n";
+    assert_eq!(blocks(text), Vec::<&str>::new());
+}
+
+#[test]
+fn blurb_cues_need_a_strong_cue_or_a_close_pair() {
+    // One weak cue alone in a report sentence.
+    let text = "现将有关情况整理如下，供大家参考。\n";
+    assert!(blocks(text).is_empty());
+    // Two weak cues far apart in a long paragraph.
+    let filler = "我们认真开展主题教育活动，取得了明显成效。".repeat(10);
+    let text = format!("我们为大家整理了学习资料，{filler}以上内容供大家参考。\n");
+    assert!(blocks(&text).is_empty());
+    // A close pair is a blurb.
+    let text = "以下是为大家整理的工作总结，供大家参考。\n";
+    assert_eq!(blocks(text), ["以下是为大家整理的工作总结，供大家参考。"]);
+    let text = "【导语】工作总结是对过去工作的回顾。\n一、主要成绩\n";
+    assert_eq!(blocks(text), ["【导语】工作总结是对过去工作的回顾。"]);
+}
+
+#[test]
+fn related_label_high_up_takes_no_link_lines() {
+    let filler = "我们认真开展主题教育活动，取得了明显成效。\n".repeat(40);
+    let text = format!("相关报道：\n2024年政府工作报告\n{filler}");
+    assert_eq!(blocks(&text), ["相关报道："]);
+}

@@ -17,7 +17,19 @@ fn year_masks() {
 }
 
 #[test]
+fn bare_name_and_year_masks() {
+    assert_eq!(found("我叫xx，来自xx公司"), ["xx", "xx公司"]);
+    assert_eq!(found("联系人：XXX。"), ["XXX"]);
+    assert_eq!(found("20xx-20xx学年第一学期"), ["20xx", "20xx学年"]);
+    // Latin context: not masks.
+    assert_eq!(found("Chapter XX. Type: XXL; +XX。"), Vec::<&str>::new());
+    // A masked year in English text is still a masked year.
+    assert_eq!(found("in 20XX; we"), ["20XX"]);
+}
+
+#[test]
 fn masked_year_beside_real_month() {
+    assert_eq!(found("工作。\n\nxx年6月，总公司举行比赛"), ["xx年"]);
     // The month stays a date for the statistics stage.
     assert_eq!(found("xx年6月，总公司举行比赛"), ["xx年"]);
 }
