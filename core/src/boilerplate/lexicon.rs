@@ -42,6 +42,8 @@ pub(crate) enum MetaKind {
     Source,
     /// A date or time.
     Time,
+    /// A numeric date or time (2026-02-10).
+    Stamp,
     /// A number.
     Count,
     /// A link.
@@ -86,6 +88,7 @@ impl Lexicon {
         for (name, kind) in [
             ("source", MetaKind::Source),
             ("time", MetaKind::Time),
+            ("stamp", MetaKind::Stamp),
             ("count", MetaKind::Count),
             ("link", MetaKind::Link),
             ("weak", MetaKind::Weak),

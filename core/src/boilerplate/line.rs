@@ -11,6 +11,8 @@ const SHORT: usize = 120;
 const CAPTION_MAX: usize = 200;
 /// A blurb line up to this long is boilerplate as a whole; a longer one only around its cue.
 const BLURB_WHOLE_LINE: usize = 300;
+/// A footer list label after the page title (【…工作总结】相关文章：): the line is this short.
+const LIST_TITLE_MAX: usize = 80;
 /// Two weak blurb cues count together when at most this many bytes apart (80 characters).
 const WEAK_PAIR_BYTES: usize = 240;
 /// A footer list label line (推荐访问:…) holding related links may be this long.
@@ -132,7 +134,9 @@ pub(crate) fn classify(text: &str, line: Span, lex: &Lexicon) -> Kind {
     if let Some(kind) = blurb(s, t.start, n, lex) {
         return kind;
     }
-    if n <= LIST_LINE_MAX && starts_with_label(s, &lex.list).is_some() && !s.contains('。') {
+    if n <= LIST_LINE_MAX && starts_with_label(s, &lex.list).is_some() && !s.contains('。')
+        || n <= LIST_TITLE_MAX && ends_with_label(s, &lex.list)
+    {
         return Kind::Strong(Follow::List);
     }
     if n > SHORT {
@@ -230,6 +234,21 @@ fn page_number(s: &str) -> bool {
     }
 }
 
+/// Whether `s` ends with one of `labels` and a colon, after a bracketed title or a blank
+/// (【2023年工作总结】相关文章：).
+fn ends_with_label(s: &str, labels: &[&str]) -> bool {
+    let Some(body) = s.strip_suffix([':', '：']) else {
+        return false;
+    };
+    !s.contains('。')
+        && labels.iter().any(|l| {
+            body.strip_suffix(l).is_some_and(|head| {
+                head.is_empty()
+                    || head.ends_with(|c: char| is_blank(c) || matches!(c, '】' | ']' | '》'))
+            })
+        })
+}
+
 /// If `s` starts with one of `labels` (longest first) followed by a colon, a blank or the end,
 /// the text after the label.
 fn starts_with_label<'s>(s: &'s str, labels: &[&str]) -> Option<&'s str> {
@@ -307,6 +326,11 @@ fn meta(s: &str, lex: &Lexicon) -> Option<Kind> {
         return None;
     }
     let body = s.trim_start_matches(['【', '[', '［', '（', '(']);
+    // A date-time before the fields: 2024-01-30 08:30 来源：某某日报.
+    let body = match datetime_prefix(body) {
+        Some(rest) => rest,
+        None => body,
+    };
     let (label, kind) = lex.meta.iter().find(|(l, _)| body.starts_with(l))?;
     let rest = body[label.len()..].trim_start_matches(is_blank);
     let value = rest.strip_prefix([':', '：'])?;
@@ -327,11 +351,39 @@ fn meta(s: &str, lex: &Lexicon) -> Option<Kind> {
     let ok = match kind {
         MetaKind::Source => value.chars().count() <= 30 && !value.contains(['，', ',']),
         MetaKind::Time => is_digit(first) || is_cjk_numeral(first),
+        MetaKind::Stamp => {
+            is_digit(first)
+                && value
+                    .chars()
+                    .take(12)
+                    .any(|c| matches!(c, '-' | '/' | ':' | '.' | '－' | '／' | '：'))
+        }
         MetaKind::Count => is_digit(first),
         MetaKind::Link => true,
         MetaKind::Weak => return Some(Kind::Weak),
     };
     ok.then_some(Kind::Strong(Follow::None))
+}
+
+/// If `s` starts with a numeric date-time (2024-01-30 08:30) and a blank, the rest after it.
+fn datetime_prefix(s: &str) -> Option<&str> {
+    let mut digits = 0;
+    let mut seps = 0;
+    for (i, c) in s.char_indices() {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if matches!(c, '-' | '/' | ':' | '.') {
+            seps += 1;
+        } else if is_blank(c) {
+            let rest = s[i..].trim_start_matches(is_blank);
+            if !rest.starts_with(|n: char| n.is_ascii_digit()) {
+                return (digits >= 6 && seps >= 2 && !rest.is_empty()).then_some(rest);
+            }
+        } else {
+            return None;
+        }
+    }
+    None
 }
 
 /// How many `label:` fields a short line holds.
@@ -385,7 +437,10 @@ fn caption(s: &str, lex: &Lexicon) -> bool {
     if lex.caption_start.iter().any(|p| s.starts_with(p)) {
         return true;
     }
-    let mut body = s;
+    // A credit in brackets: …开幕。（记者 赵六 摄）
+    let mut body = s
+        .trim_end_matches([')', '）', ']', '】'])
+        .trim_end_matches(is_blank);
     let mut shot = false;
     for w in &lex.shot {
         if let Some(b) = body.strip_suffix(w) {

@@ -266,3 +266,36 @@ fn related_label_high_up_takes_no_link_lines() {
     let text = format!("相关报道：\n2024年政府工作报告\n{filler}");
     assert_eq!(blocks(&text), ["相关报道："]);
 }
+
+#[test]
+fn related_list_after_bracketed_title_and_site_footer_fields() {
+    let text = "以上是我的工作总结。\n【2023年个人工作总结（通用6篇）】相关文章：\n1.2023年个人工作总结\n2.个人工作总结（精选）\n";
+    assert_eq!(
+        blocks(text),
+        ["【2023年个人工作总结（通用6篇）】相关文章：\n1.2023年个人工作总结\n2.个人工作总结（精选）"]
+    );
+    let text = "以上是我的工作总结。\n【打印此页】 【关闭窗口】\n主办单位：某某县人民政府办公室\u{3000}\u{3000}承办单位：某某县大数据中心\n网站标识码：1234567890\n";
+    assert_eq!(
+        blocks(text),
+        ["【打印此页】 【关闭窗口】\n主办单位：某某县人民政府办公室\u{3000}\u{3000}承办单位：某某县大数据中心\n网站标识码：1234567890"]
+    );
+}
+
+#[test]
+fn dated_source_line_bracketed_caption_and_meeting_fields() {
+    let text = "2024年某市政府工作报告\n2024-01-30 08:30 来源：某某日报\n——2024年1月25日在某市人民代表大会上\n\
+                1月25日，某市人民代表大会开幕。（记者 赵六 摄）\n各位代表：\n";
+    assert_eq!(
+        blocks(text),
+        [
+            "2024-01-30 08:30 来源：某某日报",
+            "1月25日，某市人民代表大会开幕。（记者 赵六 摄）"
+        ]
+    );
+    // A meeting record's own fields are report text.
+    let text = "社区2023年工作总结\n时间：2023年12月\n地点：社区会议室\n一、基本情况\n";
+    assert!(blocks(text).is_empty());
+    // A numeric stamp is page metadata.
+    let text = "社区2023年工作总结\n时间：2023-12-20 10:00\n一、基本情况\n";
+    assert_eq!(blocks(text), ["时间：2023-12-20 10:00"]);
+}

@@ -52,6 +52,10 @@ fn name_masks_take_their_noun() {
     assert_eq!(found("□□县召开会议"), ["□□县"]);
     assert_eq!(found("深入贯彻_大精神"), ["_大精神"]);
     assert_eq!(found("xx标志认证委员会每年一次检查"), ["xx标志认证委员会"]);
+    assert_eq!(
+        found("据某某日报报道，某某局召开会议"),
+        ["某某日报", "某某局"]
+    );
 }
 
 #[test]
