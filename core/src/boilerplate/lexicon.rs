@@ -62,6 +62,8 @@ pub(crate) struct Lexicon {
     pub list: Vec<&'static str>,
     pub footer: Vec<&'static str>,
     pub home: Vec<&'static str>,
+    /// Words that make a line a title, not the value of a label alone on the line before.
+    pub not_value: Vec<&'static str>,
     /// Blurb cues; `blurb_strong[pattern]` tells a strong cue from a weak one.
     pub blurb: Option<AhoCorasick>,
     pub blurb_strong: Vec<bool>,
@@ -115,6 +117,7 @@ impl Lexicon {
             list: longest_first(section(LINES, "list")),
             footer: longest_first(section(LINES, "footer")),
             home: longest_first(section(LINES, "home")),
+            not_value: section(META, "not-value"),
             blurb,
             blurb_strong,
             credit: longest_first(section(CAPTION, "credit")),

@@ -9,8 +9,11 @@ use crate::Span;
 const SHORT: usize = 120;
 /// A caption is at most this long (characters).
 const CAPTION_MAX: usize = 200;
-/// A blurb line up to this long is boilerplate as a whole; a longer one only around its cue.
-const BLURB_WHOLE_LINE: usize = 300;
+/// A line with a strong blurb cue up to this long is boilerplate as a whole; a longer one only
+/// around its cue.
+const BLURB_WHOLE_LINE: usize = 400;
+/// The same for a line with a pair of weak cues.
+const BLURB_WHOLE_LINE_WEAK: usize = 200;
 /// A footer list label after the page title (【…工作总结】相关文章：): the line is this short.
 const LIST_TITLE_MAX: usize = 80;
 /// Two weak blurb cues count together when at most this many bytes apart (80 characters).
@@ -23,8 +26,8 @@ const LIST_LINE_MAX: usize = 600;
 pub(crate) enum Follow {
     /// Nothing.
     None,
-    /// A metadata label alone on its line: the next short line is its value.
-    Value,
+    /// A metadata label alone on its line: the next short line is its value, of this kind.
+    Value(MetaKind),
     /// A breadcrumb label alone on its line: crumbs follow one per line.
     Crumb,
     /// A footer list label: short link lines follow.
@@ -270,23 +273,23 @@ fn blurb(s: &str, base: usize, n: usize, lex: &Lexicon) -> Option<Kind> {
     let ac = lex.blurb.as_ref()?;
     // The last weak cue seen: (pattern, start, end).
     let mut last_weak: Option<(usize, usize, usize)> = None;
-    let mut hit: Option<(usize, usize)> = None;
+    let mut hit: Option<(usize, usize, usize)> = None;
     for m in ac.find_iter(s) {
         let pattern = m.pattern().as_usize();
         if lex.blurb_strong.get(pattern).copied().unwrap_or(false) {
-            hit = Some((m.start(), m.end()));
+            hit = Some((m.start(), m.end(), BLURB_WHOLE_LINE));
             break;
         }
         if let Some((p, a, b)) = last_weak {
             if p != pattern && m.start().saturating_sub(b) <= WEAK_PAIR_BYTES {
-                hit = Some((a, m.end()));
+                hit = Some((a, m.end(), BLURB_WHOLE_LINE_WEAK));
                 break;
             }
         }
         last_weak = Some((pattern, m.start(), m.end()));
     }
-    let (a, b) = hit?;
-    if n <= BLURB_WHOLE_LINE {
+    let (a, b, whole) = hit?;
+    if n <= whole {
         return Some(Kind::Strong(Follow::None));
     }
     // A long line: only the sentence holding the cue.
@@ -344,7 +347,7 @@ fn meta(s: &str, lex: &Lexicon) -> Option<Kind> {
         return Some(if *kind == MetaKind::Weak {
             Kind::Weak
         } else {
-            Kind::Strong(Follow::Value)
+            Kind::Strong(Follow::Value(*kind))
         });
     }
     let first = value.chars().next().unwrap_or(' ');
@@ -501,6 +504,18 @@ fn caption(s: &str, lex: &Lexicon) -> bool {
         rest = sep_trim;
     }
     false
+}
+
+/// Whether the short line `s` can be the value of a label of `kind` standing alone on the line
+/// before it (来源：/ 宁夏日报客户端, 发表时间：/ 2026-02-09 09:45:30).
+pub(crate) fn is_value(s: &str, kind: MetaKind, lex: &Lexicon) -> bool {
+    let first = s.chars().next().unwrap_or(' ');
+    match kind {
+        MetaKind::Source | MetaKind::Weak => !lex.not_value.iter().any(|w| s.contains(w)),
+        MetaKind::Time | MetaKind::Stamp => datetime(s) || is_digit(first) && s.contains('年'),
+        MetaKind::Count => s.chars().all(|c| is_digit(c) || is_blank(c) || c == '次'),
+        MetaKind::Link => s.contains("://") || s.starts_with("www."),
+    }
 }
 
 /// A bare date-time line (2026-02-09 09:45:30).

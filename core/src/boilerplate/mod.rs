@@ -19,8 +19,8 @@ mod line;
 
 use crate::text::{lines, trim};
 use crate::Span;
-use lexicon::Lexicon;
-use line::{classify, Follow, Kind};
+use lexicon::{Lexicon, MetaKind};
+use line::{classify, is_value, Follow, Kind};
 
 /// A value line after a label alone on its line is at most this long (characters).
 const VALUE_MAX: usize = 30;
@@ -38,7 +38,7 @@ const FOOTER_TAIL: usize = 1200;
 enum Expect {
     Nothing,
     /// The value of a label alone on its line.
-    Value,
+    Value(MetaKind),
     /// Breadcrumb items: `after_sep` when the last crumb line was a `>`; `last` is the last
     /// item's span (a page often repeats its column name).
     Crumb {
@@ -121,8 +121,8 @@ pub fn find(text: &str) -> Vec<Span> {
         // What the previous lines asked for.
         match expect {
             Expect::Nothing => {}
-            Expect::Value => {
-                if kind == Kind::Report && short_plain(s, VALUE_MAX) {
+            Expect::Value(meta) => {
+                if kind == Kind::Report && short_plain(s, VALUE_MAX) && is_value(s, meta, lex) {
                     kind = Kind::Weak;
                 }
             }
@@ -158,7 +158,7 @@ pub fn find(text: &str) -> Vec<Span> {
         // What this line asks of the next ones.
         match kind {
             Kind::Blank => {}
-            Kind::Strong(Follow::Value) => expect = Expect::Value,
+            Kind::Strong(Follow::Value(meta)) => expect = Expect::Value(meta),
             Kind::Strong(Follow::Crumb) => {
                 expect = Expect::Crumb {
                     after_sep: false,

@@ -299,3 +299,11 @@ fn dated_source_line_bracketed_caption_and_meeting_fields() {
     let text = "社区2023年工作总结\n时间：2023-12-20 10:00\n一、基本情况\n";
     assert_eq!(blocks(text), ["时间：2023-12-20 10:00"]);
 }
+
+#[test]
+fn label_alone_does_not_take_a_title_as_its_value() {
+    let text = "来源：\n2024年政府工作报告\n——在某市人民代表大会上\n发布时间：\n各位代表：\n";
+    assert_eq!(blocks(text), ["来源：", "发布时间："]);
+    let text = "来源：\n某某日报客户端\n阅读量：\n1234\n2024年政府工作报告\n";
+    assert_eq!(blocks(text), ["来源：\n某某日报客户端\n阅读量：\n1234"]);
+}
