@@ -1,4 +1,18 @@
-//! The outline: documents, headings at every level and inline list items. ANNOTATION.md §1–3.
+//! The outline: documents, headings at every level and inline list items (ANNOTATION.md §1–3).
+//!
+//! [`build`] works in a few linear passes over the lines of the text:
+//! documents (collections, `=====` versions) → numbered heading candidates at line and sentence
+//! starts, kept by sequence continuity → unnumbered headings (short standalone lines with
+//! siblings) → depth by each document's own order of markers, parents and section spans →
+//! inline list items.
+
+mod documents;
+mod headings;
+mod items;
+mod lexicon;
+mod markers;
+mod title;
+mod unnumbered;
 
 use crate::{Diagnostic, Document, Heading, Item, MarkerKind, Span};
 
@@ -16,46 +30,175 @@ pub struct Outline {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Builds the outline of `text`, ignoring everything inside `boilerplate` (sorted spans).
+/// One line of the text with what the passes need to know about it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Line {
+    /// The trimmed line (no terminator, no surrounding blanks).
+    pub trim: Span,
+    /// Characters in the trimmed line.
+    pub chars: usize,
+    /// Leading blank characters.
+    pub indent: usize,
+    /// Whether the line holds only blanks.
+    pub blank: bool,
+    /// Whether the line lies in boilerplate.
+    pub in_boilerplate: bool,
+}
+
+fn scan_lines(text: &str, boilerplate: &[Span]) -> Vec<Line> {
+    crate::text::lines(text)
+        .map(|raw| {
+            let trim = crate::text::trim(text, raw);
+            let indent = text
+                .get(raw.start..trim.start)
+                .map_or(0, |s| s.chars().count());
+            let in_boilerplate = !trim.is_empty()
+                && (crate::text::in_spans(boilerplate, trim.start)
+                    || crate::text::in_spans(boilerplate, trim.end.saturating_sub(1)));
+            Line {
+                trim,
+                chars: trim.slice(text).chars().count(),
+                indent,
+                blank: trim.is_empty(),
+                in_boilerplate,
+            }
+        })
+        .collect()
+}
+
+/// A heading before depths are known.
+struct Found {
+    start: usize,
+    marker: Span,
+    kind: MarkerKind,
+    ordinal: Option<u32>,
+    title: Span,
+    /// The key that decides depth: the marker kind, or the sibling kind of an unnumbered one.
+    key: usize,
+}
+
+/// Builds the outline of `text`, ignoring everything inside `boilerplate` (sorted spans):
+/// no document start, heading or item is ever placed inside boilerplate.
 ///
 /// ```
-/// let text = "一、概况\n正文。\n二、问题\n";
+/// let text = "2023年工作总结\n一、主要成绩\n（一）组织建设\n全年发展党员3名。一是加强学习，二是严格管理。\n二、存在问题\n";
 /// let o = baogao::outline::build(text, &[]);
-/// assert_eq!(o.headings.len(), 2);
+/// assert_eq!(o.documents.len(), 1);
+/// let titles: Vec<_> = o.headings.iter().map(|h| (h.depth, h.title.slice(text))).collect();
+/// assert_eq!(titles, [(1, "主要成绩"), (2, "组织建设"), (1, "存在问题")]);
+/// assert_eq!(o.items.len(), 2);
 /// ```
 pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
-    let _ = boilerplate;
     let mut out = Outline::default();
     if text.is_empty() {
         return out;
     }
-    out.documents.push(Document::new(
-        Span::new(0, text.len()),
-        Span::new(0, 0),
-    ));
-    for line in crate::text::lines(text) {
-        let l = crate::text::trim(text, line);
-        let s = l.slice(text);
-        let mut it = s.char_indices();
-        if let (Some((_, c)), Some((i, '、'))) = (it.next(), it.next()) {
-            if "一二三四五六七八九十".contains(c) {
-                let m = Span::new(l.start, l.start + i + '、'.len_utf8());
-                out.headings.push(Heading {
-                    span: Span::new(l.start, text.len()),
-                    marker: m,
-                    marker_kind: MarkerKind::Chinese,
-                    ordinal: None,
-                    depth: 1,
-                    title: Span::new(m.end, l.end),
-                    document: 0,
-                    parent: None,
-                });
-            }
+    let lines = scan_lines(text, boilerplate);
+    out.documents = documents::find(text, &lines);
+    let mut li = 0usize;
+    for (di, doc) in out.documents.iter().enumerate() {
+        // the lines of this document
+        while lines.get(li).is_some_and(|l| l.trim.start < doc.span.start) {
+            li += 1;
         }
-    }
-    let n = out.headings.len();
-    for i in 0..n.saturating_sub(1) {
-        out.headings[i].span.end = out.headings[i + 1].span.start;
+        let first = li;
+        while lines.get(li).is_some_and(|l| l.trim.start < doc.span.end) {
+            li += 1;
+        }
+        let range = first..li;
+        let cands = headings::candidates(text, &lines, range.clone(), boilerplate);
+        let numbered = headings::accept(&cands);
+        let unnum = unnumbered::find(text, &lines, range.clone(), &numbered);
+
+        let mut found: Vec<Found> = numbered
+            .iter()
+            .map(|c| Found {
+                start: c.start,
+                marker: Span::new(c.start, c.marker.end),
+                kind: c.marker.kind,
+                ordinal: Some(c.marker.ordinal),
+                title: headings::title_of(text, &lines, c),
+                key: headings::kind_index(c.marker.kind),
+            })
+            .collect();
+        for u in &unnum {
+            let Some(l) = lines.get(u.line) else { continue };
+            found.push(Found {
+                start: l.trim.start,
+                marker: Span::new(l.trim.start, l.trim.start),
+                kind: MarkerKind::Unnumbered,
+                ordinal: None,
+                title: unnumbered::title_of(text, l),
+                key: 10 + u.ending as usize,
+            });
+        }
+        found.sort_by_key(|f| f.start);
+        place(&mut out.headings, found, di, doc.span.end);
+
+        let doc_heads: Vec<usize> = out
+            .headings
+            .iter()
+            .filter(|h| h.document == di)
+            .map(|h| h.span.start)
+            .collect();
+        let mut skip: Vec<usize> = unnum.iter().map(|u| u.line).collect();
+        // the document head: title, subtitle and speaker lines before its first paragraph
+        for i in range.clone() {
+            let Some(l) = lines.get(i) else { break };
+            if l.chars >= 40 || doc_heads.iter().any(|&h| l.trim.start <= h && h < l.trim.end.max(l.trim.start + 1)) {
+                break;
+            }
+            skip.push(i);
+        }
+        skip.sort_unstable();
+        out.items.extend(items::find(
+            text, &lines, range, boilerplate, &doc_heads, &skip, di,
+        ));
     }
     out
 }
+
+/// Gives depths, parents and section spans to the headings `found` of document `doc` (sorted
+/// by start) and appends them to `headings`. The depth of a marker kind is its place in the
+/// stack of kinds open at that point: a kind seen first becomes the top level, a kind already
+/// open closes the levels below it (restarts), a new kind opens a level under the current one.
+fn place(headings: &mut Vec<Heading>, found: Vec<Found>, doc: usize, doc_end: usize) {
+    let mut kinds: Vec<usize> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for f in found {
+        let depth = match kinds.iter().position(|&k| k == f.key) {
+            Some(p) => {
+                kinds.truncate(p + 1);
+                p + 1
+            }
+            None => {
+                kinds.push(f.key);
+                kinds.len()
+            }
+        };
+        while let Some(&top) = open.last() {
+            let Some(h) = headings.get_mut(top) else { break };
+            if usize::from(h.depth) >= depth {
+                h.span.end = f.start.max(h.span.start);
+                open.pop();
+            } else {
+                break;
+            }
+        }
+        let index = headings.len();
+        headings.push(Heading {
+            span: Span::new(f.start, doc_end),
+            marker: f.marker,
+            marker_kind: f.kind,
+            ordinal: f.ordinal,
+            depth: u8::try_from(depth).unwrap_or(u8::MAX),
+            title: f.title,
+            document: doc,
+            parent: open.last().copied(),
+        });
+        open.push(index);
+    }
+}
+
+#[cfg(test)]
+mod tests;
