@@ -133,19 +133,18 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
             });
         }
         found.sort_by_key(|f| f.start);
+        let doc_heads: Vec<usize> = found.iter().map(|f| f.start).collect();
         place(&mut out.headings, found, di, doc.span.end);
 
-        let doc_heads: Vec<usize> = out
-            .headings
-            .iter()
-            .filter(|h| h.document == di)
-            .map(|h| h.span.start)
-            .collect();
         let mut skip: Vec<usize> = unnum.iter().map(|u| u.line).collect();
         // the document head: title, subtitle and speaker lines before its first paragraph
         for i in range.clone() {
             let Some(l) = lines.get(i) else { break };
-            if l.chars >= 40 || doc_heads.iter().any(|&h| l.trim.start <= h && h < l.trim.end.max(l.trim.start + 1)) {
+            let first_head = doc_heads.partition_point(|&h| h < l.trim.start);
+            let holds_heading = doc_heads
+                .get(first_head)
+                .is_some_and(|&h| h < l.trim.end.max(l.trim.start + 1));
+            if l.chars >= 40 || holds_heading {
                 break;
             }
             skip.push(i);

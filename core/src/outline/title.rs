@@ -37,14 +37,15 @@ pub(crate) fn title_span(text: &str, from: usize, line_end: usize) -> Span {
 /// is followed by a comma and stands at least four characters into the title.
 fn body_start(text: &str, start: usize, end: usize) -> Option<usize> {
     let t = text.get(start..end)?;
+    // a cue must stand at least four characters into the title
+    let min_at = t.char_indices().nth(4).map(|(i, _)| i)?;
     let mut best: Option<usize> = None;
     for cue in lexicon::body_cues() {
         let mut from = 0;
         while let Some(rel) = t.get(from..).and_then(|s| s.find(cue)) {
             let at = from + rel;
             let after = t.get(at + cue.len()..).and_then(|s| s.chars().next());
-            let chars_before = t.get(..at).map_or(0, |s| s.chars().count());
-            if chars_before >= 4 && matches!(after, Some('，' | ',')) {
+            if at >= min_at && matches!(after, Some('，' | ',')) {
                 if best.is_none_or(|b| at < b) {
                     best = Some(at);
                 }

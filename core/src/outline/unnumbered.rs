@@ -83,8 +83,11 @@ pub(crate) fn find(
     let content: Vec<usize> = range
         .filter(|&i| lines.get(i).is_some_and(|l| !l.blank && !l.in_boilerplate))
         .collect();
-    let heading_lines: std::collections::HashSet<usize> =
-        numbered.iter().filter(|c| c.line_start).map(|c| c.line).collect();
+    let heading_lines: std::collections::HashMap<usize, usize> = numbered
+        .iter()
+        .filter(|c| c.line_start)
+        .map(|c| (c.line, kind_index(c.marker.kind)))
+        .collect();
     let chars = |i: usize| lines.get(i).map_or(0, |l| l.chars);
     let first_para = content.iter().position(|&i| chars(i) >= PARAGRAPH_CHARS);
     let Some(first_para) = first_para else {
@@ -99,7 +102,7 @@ pub(crate) fn find(
             context = numbered.get(ni).map(|c| kind_index(c.marker.kind));
             ni += 1;
         }
-        if ci <= first_para || heading_lines.contains(&li) || l.indent > 8 {
+        if ci <= first_para || heading_lines.contains_key(&li) || l.indent > 8 {
             continue;
         }
         let s = l.trim.slice(text);
@@ -113,7 +116,7 @@ pub(crate) fn find(
             .checked_sub(1)
             .and_then(|p| content.get(p))
             .is_some_and(|&p| {
-                heading_lines.contains(&p)
+                heading_lines.contains_key(&p)
                     || chars(p) > MAX_CHARS
                     || lines
                         .get(p)
@@ -128,7 +131,14 @@ pub(crate) fn find(
                         || item_marker(text, nl.trim.start, nl.trim.end).is_some()
                 })
         });
-        if prev_ok && next_ok {
+        // the one-line body of a numbered heading, between two siblings (a glossary entry)
+        let prev_kind = ci
+            .checked_sub(1)
+            .and_then(|p| content.get(p))
+            .and_then(|p| heading_lines.get(p));
+        let next_kind = content.get(ci + 1).and_then(|n| heading_lines.get(n));
+        let body_of_heading = prev_kind.is_some() && prev_kind == next_kind;
+        if prev_ok && next_ok && !body_of_heading {
             found.push((Unnumbered { line: li, ending }, context));
         }
     }
