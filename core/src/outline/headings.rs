@@ -21,10 +21,7 @@ pub(crate) struct Cand {
 
 /// Characters after which a sentence (and so a heading) may start within a line.
 pub(crate) fn is_sentence_end(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':'
-    )
+    matches!(c, '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':')
 }
 
 /// Whether a marker has some title text after it on its line.
@@ -160,8 +157,7 @@ pub(crate) fn accept(cands: &[Cand]) -> Vec<Cand> {
         let ok = if c.line_start {
             n == 1 || last[k].map_or(n <= 3, |l| n > l && n <= l + 2)
         } else {
-            last[k] == Some(n.saturating_sub(1)) && n > 1
-                || n == 1 && next_same[i] == Some(2)
+            last[k] == Some(n.saturating_sub(1)) && n > 1 || n == 1 && next_same[i] == Some(2)
         };
         if !ok {
             continue;

@@ -151,9 +151,8 @@ fn select(text: &str, cands: &[Cand], document: usize) -> Vec<Item> {
         let ok = match c.kind {
             ItemKind::Dash => !is_subtitle(text, c),
             ItemKind::Sequence => {
-                let open = last[k].is_some_and(|(l, at)| {
-                    l >= 1 && c.start.saturating_sub(at) <= SEQUENCE_REACH
-                });
+                let open = last[k]
+                    .is_some_and(|(l, at)| l >= 1 && c.start.saturating_sub(at) <= SEQUENCE_REACH);
                 if n == 1 {
                     next_same[i].is_some_and(|(m, at)| {
                         m != 1 && at.saturating_sub(c.start) <= SEQUENCE_REACH
@@ -173,7 +172,14 @@ fn select(text: &str, cands: &[Cand], document: usize) -> Vec<Item> {
         if !ok {
             continue;
         }
-        last[k] = Some((if c.kind == ItemKind::Sequence && n == 0 { 0 } else { n }, c.start));
+        last[k] = Some((
+            if c.kind == ItemKind::Sequence && n == 0 {
+                0
+            } else {
+                n
+            },
+            c.start,
+        ));
         kept.push(*c);
     }
     let mut out = Vec::with_capacity(kept.len());
@@ -184,7 +190,8 @@ fn select(text: &str, cands: &[Cand], document: usize) -> Vec<Item> {
                 end = n.start;
             }
         }
-        let ordinal = (c.kind != ItemKind::Dash && !(c.kind == ItemKind::Sequence && c.ordinal == 0))
+        let ordinal = (c.kind != ItemKind::Dash
+            && !(c.kind == ItemKind::Sequence && c.ordinal == 0))
             .then_some(c.ordinal);
         out.push(Item {
             span: Span::new(c.start, end),

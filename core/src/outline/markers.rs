@@ -285,7 +285,10 @@ mod tests {
     fn forms_full_and_half_width() {
         assert_eq!(hm("一、概况"), Some((MarkerKind::Chinese, 1, "一、")));
         assert_eq!(hm("十二．概况"), Some((MarkerKind::Chinese, 12, "十二．")));
-        assert_eq!(hm("（三）做法"), Some((MarkerKind::ParenChinese, 3, "（三）")));
+        assert_eq!(
+            hm("（三）做法"),
+            Some((MarkerKind::ParenChinese, 3, "（三）"))
+        );
         assert_eq!(hm("(三)做法"), Some((MarkerKind::ParenChinese, 3, "(三)")));
         assert_eq!(hm("2.做法"), Some((MarkerKind::Arabic, 2, "2.")));
         assert_eq!(hm("２．做法"), Some((MarkerKind::Arabic, 2, "２．")));
@@ -314,11 +317,17 @@ mod tests {
         let s = "三是加强";
         assert_eq!(item_marker(s, 0, s.len()), Some((ItemMark::Shi, 3, 6)));
         let s = "第二，加强";
-        assert_eq!(item_marker(s, 0, s.len()).map(|x| x.0), Some(ItemMark::Ordinal));
+        assert_eq!(
+            item_marker(s, 0, s.len()).map(|x| x.0),
+            Some(ItemMark::Ordinal)
+        );
         let s = "第二次会议";
         assert_eq!(item_marker(s, 0, s.len()), None);
         let s = "——经济回升";
-        assert_eq!(item_marker(s, 0, s.len()).map(|x| x.0), Some(ItemMark::Dash));
+        assert_eq!(
+            item_marker(s, 0, s.len()).map(|x| x.0),
+            Some(ItemMark::Dash)
+        );
         let s = "----------";
         assert_eq!(item_marker(s, 0, s.len()), None);
     }

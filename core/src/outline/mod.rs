@@ -144,14 +144,21 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
             let holds_heading = doc_heads
                 .get(first_head)
                 .is_some_and(|&h| h < l.trim.end.max(l.trim.start + 1));
-            if l.chars >= 40 || holds_heading {
+            let sentence = l.trim.slice(text).contains(['。', '；', ';']);
+            if l.chars >= 40 || holds_heading || sentence {
                 break;
             }
             skip.push(i);
         }
         skip.sort_unstable();
         out.items.extend(items::find(
-            text, &lines, range, boilerplate, &doc_heads, &skip, di,
+            text,
+            &lines,
+            range,
+            boilerplate,
+            &doc_heads,
+            &skip,
+            di,
         ));
     }
     out
@@ -176,7 +183,9 @@ fn place(headings: &mut Vec<Heading>, found: Vec<Found>, doc: usize, doc_end: us
             }
         };
         while let Some(&top) = open.last() {
-            let Some(h) = headings.get_mut(top) else { break };
+            let Some(h) = headings.get_mut(top) else {
+                break;
+            };
             if usize::from(h.depth) >= depth {
                 h.span.end = f.start.max(h.span.start);
                 open.pop();

@@ -70,7 +70,10 @@ mod tests {
 
     #[test]
     fn ends_at_punctuation_or_line_end() {
-        assert_eq!(title("加强组织建设，提高凝聚力"), "加强组织建设，提高凝聚力");
+        assert_eq!(
+            title("加强组织建设，提高凝聚力"),
+            "加强组织建设，提高凝聚力"
+        );
         assert_eq!(title("健全制度。正文继续"), "健全制度");
         assert_eq!(title("主要成果：如下"), "主要成果");
         assert_eq!(title("主要成果:如下"), "主要成果");

@@ -54,17 +54,17 @@ pub(crate) fn ending_of(s: &str) -> Option<Ending> {
     }
     let last = s.chars().last()?;
     let body = &s[..s.len() - last.len_utf8()];
-    let inner_stop = |t: &str| {
-        t.contains([
-            '。', '！', '？', '；', '!', '?', ';', '：', ':', '…',
-        ])
-    };
+    let inner_stop = |t: &str| t.contains(['。', '！', '？', '；', '!', '?', ';', '：', ':', '…']);
     match last {
         '。' if !inner_stop(body) => Some(Ending::Stop),
-        '：' | ':' if body.chars().count() <= 8 && !inner_stop(body) && !body.contains(['，', ',']) => {
+        '：' | ':'
+            if body.chars().count() <= 8 && !inner_stop(body) && !body.contains(['，', ',']) =>
+        {
             Some(Ending::Label)
         }
-        '。' | '：' | ':' | '，' | ',' | '、' | '；' | ';' | '！' | '!' | '？' | '?' | '…' => None,
+        '。' | '：' | ':' | '，' | ',' | '、' | '；' | ';' | '！' | '!' | '？' | '?' | '…' => {
+            None
+        }
         _ if inner_stop(s) || s.contains(['，', ',']) => None,
         _ => Some(Ending::Bare),
     }
@@ -124,12 +124,12 @@ pub(crate) fn find(
             });
         let next_ok = content.get(ci + 1).is_some_and(|&n| {
             lines.get(n).is_some_and(|nl| {
-                nl.chars > MAX_CHARS && nl.trim.slice(text).chars().filter(|c| is_cjk(*c)).count() >= 10
+                nl.chars > MAX_CHARS
+                    && nl.trim.slice(text).chars().filter(|c| is_cjk(*c)).count() >= 10
+            }) || lines.get(n).is_some_and(|nl| {
+                heading_marker(text, nl.trim.start, nl.trim.end).is_some()
+                    || item_marker(text, nl.trim.start, nl.trim.end).is_some()
             })
-                || lines.get(n).is_some_and(|nl| {
-                    heading_marker(text, nl.trim.start, nl.trim.end).is_some()
-                        || item_marker(text, nl.trim.start, nl.trim.end).is_some()
-                })
         });
         // the one-line body of a numbered heading, between two siblings (a glossary entry)
         let prev_kind = ci
