@@ -38,7 +38,7 @@ fn collection_of_numbered_reports() {
         ["社区工作总结篇1", "社区工作总结篇2", "社区工作总结篇3"]
     );
     // the collection title belongs to no document
-    assert!(o.documents[0].span.start > text.find("3篇").unwrap());
+    assert!(o.documents[0].span.start > text.find("3篇").expect("collection title"));
     assert_eq!(o.documents[0].span.end, o.documents[1].span.start);
     assert_eq!(o.documents[2].span.end, text.len());
     let docs: Vec<_> = o.headings.iter().map(|h| h.document).collect();
@@ -81,7 +81,7 @@ fn single_report_starts_at_first_content_and_fused_subtitle_is_cut() {
     let text = "\u{feff}\n政府工作报告——2024年3月5日在大会上\n各位代表：\n一、工作回顾\n";
     let o = build(text, &[]);
     assert_eq!(o.documents.len(), 1);
-    assert_eq!(o.documents[0].span.start, text.find('政').unwrap());
+    assert_eq!(o.documents[0].span.start, text.find('政').expect("title"));
     assert_eq!(o.documents[0].title.slice(text), "政府工作报告");
     let untitled = "同志们，您好！\n一、成绩\n";
     assert_eq!(build(untitled, &[]).documents[0].title.slice(untitled), "");
@@ -169,13 +169,11 @@ fn depth_follows_the_documents_own_order() {
     let d: Vec<_> = heads(&text).iter().map(|h| h.0).collect();
     assert_eq!(d, [1, 2, 2, 1]);
     // numbering restarts for the plan part: depth 1 again, same document
-    let text = format!(
-        "一、完成了培训。\n1.新人培训。\n二、完成了考核。\n展望明年，计划如下：\n一、继续培训。\n二、加强考核。\n"
-    );
-    let h = heads(&text);
+    let text = "一、完成了培训。\n1.新人培训。\n二、完成了考核。\n展望明年，计划如下：\n一、继续培训。\n二、加强考核。\n";
+    let h = heads(text);
     let d: Vec<_> = h.iter().map(|h| h.0).collect();
     assert_eq!(d, [1, 2, 1, 1, 1]);
-    assert_eq!(build(&text, &[]).documents.len(), 1);
+    assert_eq!(build(text, &[]).documents.len(), 1);
 }
 
 #[test]

@@ -20,7 +20,7 @@ pub(crate) fn title_span(text: &str, from: usize, line_end: usize) -> Span {
     while let Some((i, c)) = it.next() {
         let stop = match c {
             '。' | '；' | '：' | ';' | ':' => true,
-            '.' => it.peek().is_none_or(|(_, n)| n.is_whitespace()),
+            '.' => it.peek().map_or(true, |(_, n)| n.is_whitespace()),
             _ => false,
         };
         if stop {
@@ -46,7 +46,7 @@ fn body_start(text: &str, start: usize, end: usize) -> Option<usize> {
             let at = from + rel;
             let after = t.get(at + cue.len()..).and_then(|s| s.chars().next());
             if at >= min_at && matches!(after, Some('，' | ',')) {
-                if best.is_none_or(|b| at < b) {
+                if best.map_or(true, |b| at < b) {
                     best = Some(at);
                 }
                 break;
