@@ -66,6 +66,24 @@ fn scan_lines(text: &str, boilerplate: &[Span]) -> Vec<Line> {
         .collect()
 }
 
+/// Depth keys of unnumbered headings start here (numbered kinds use `headings::kind_index`).
+const UNNUMBERED_KEY: usize = 10;
+/// The depth key of label headings (`主要做法：`).
+const LABEL_KEY: usize = UNNUMBERED_KEY + unnumbered::Ending::Label as usize;
+
+/// Whether a depth key is a strong top level: `一、`, `（一）`, `第一章`, `第一部分`, `第一节`.
+fn strong_top(key: usize) -> bool {
+    [
+        MarkerKind::Chinese,
+        MarkerKind::ParenChinese,
+        MarkerKind::Chapter,
+        MarkerKind::Part,
+        MarkerKind::Section,
+    ]
+    .iter()
+    .any(|&k| headings::kind_index(k) == key)
+}
+
 /// A heading before depths are known.
 struct Found {
     start: usize,
@@ -129,7 +147,7 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
                 kind: MarkerKind::Unnumbered,
                 ordinal: None,
                 title: unnumbered::title_of(text, l),
-                key: 10 + u.ending as usize,
+                key: UNNUMBERED_KEY + u.ending as usize,
             });
         }
         found.sort_by_key(|f| f.start);
@@ -172,6 +190,15 @@ fn place(headings: &mut Vec<Heading>, found: Vec<Found>, doc: usize, doc_end: us
     let mut kinds: Vec<usize> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
     for f in found {
+        // Part labels (`主要做法：` … `存在不足：`) head the parts of a report whose top level
+        // is only a weak numbered sequence (`1、`…): they go to the top.
+        if f.key == LABEL_KEY
+            && kinds
+                .first()
+                .is_some_and(|&k| !strong_top(k) && k != LABEL_KEY)
+        {
+            kinds.clear();
+        }
         let depth = match kinds.iter().position(|&k| k == f.key) {
             Some(p) => {
                 kinds.truncate(p + 1);

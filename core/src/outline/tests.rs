@@ -323,6 +323,33 @@ fn unnumbered_sentence_headings_under_numbered_ones() {
 }
 
 #[test]
+fn part_labels_rise_above_a_weak_numbered_top_level() {
+    let text = format!(
+        "社区工作总结\n{PARA}\n1、基本情况\n{PARA}\n2、激励帮扶\n{PARA}\n主要做法:\n{PARA}\n首先是党员服务队\n{PARA}\n其次是青年服务队\n{PARA}\n存在不足:\n{PARA}\n1、经验不足。\n2、思路不宽。\n"
+    );
+    let d: Vec<_> = heads(&text).iter().map(|h| (h.0, h.2)).collect();
+    assert_eq!(
+        d,
+        [
+            (1, "基本情况"),
+            (1, "激励帮扶"),
+            (1, "主要做法"),
+            (2, "首先是党员服务队"),
+            (2, "其次是青年服务队"),
+            (1, "存在不足"),
+            (2, "经验不足"),
+            (2, "思路不宽"),
+        ]
+    );
+    // under a strong top level (一、) labels stay inside their section
+    let text = format!(
+        "工作总结\n{PARA}\n一、成绩\n{PARA}\n主要做法:\n{PARA}\n存在不足:\n{PARA}\n二、计划\n{PARA}\n"
+    );
+    let d: Vec<_> = heads(&text).iter().map(|h| h.0).collect();
+    assert_eq!(d, [1, 2, 2, 1]);
+}
+
+#[test]
 fn a_lone_short_line_is_not_an_unnumbered_heading() {
     // no sibling of its kind
     let text = format!("一、成绩\n{PARA}\n做法很多\n{PARA}\n二、问题\n{PARA}\n");
