@@ -82,7 +82,7 @@ fn match_points(gold: &[usize], pred: &[usize]) -> Vec<(usize, usize)> {
                 continue;
             }
             let d = p.abs_diff(g);
-            if d <= TOL && !best.is_some_and(|(_, bd)| d >= bd) {
+            if d <= TOL && best.is_none_or(|(_, bd)| d < bd) {
                 best = Some((pi, d));
             }
         }
