@@ -74,7 +74,14 @@ pub(crate) fn candidates(
             let at = ls + off;
             if prev_end && at >= i && !is_blank(c) && !is_sentence_end(c) {
                 if let Some(m) = heading_marker(text, at, le) {
-                    if m.kind != MarkerKind::Circled
+                    // `二、三季度`, `一、二等奖`: numerals run on inside a clause
+                    let runs_on = m.kind == MarkerKind::Chinese
+                        && text
+                            .get(m.end..le)
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(|n| cn_digit(n).is_some());
+                    if !runs_on
+                        && m.kind != MarkerKind::Circled
                         && has_title(text, &m, le)
                         && !in_spans(boilerplate, at)
                     {

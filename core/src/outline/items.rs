@@ -11,6 +11,9 @@ use crate::{Item, ItemKind, Span};
 /// How far (bytes) a sequence word may stand from the previous one of its list.
 const SEQUENCE_REACH: usize = 3000;
 
+/// Longest `——date/occasion` subtitle, in characters.
+const SUBTITLE_MAX: usize = 80;
+
 /// A possible item.
 #[derive(Debug, Clone, Copy)]
 struct Cand {
@@ -78,7 +81,9 @@ fn is_subtitle(text: &str, c: &Cand) -> bool {
     let s = text.get(c.end..c.line_end).unwrap_or("");
     let head: String = s.chars().take(16).collect();
     let dated = head.contains('年') && (head.contains('月') || head.contains('日'));
-    dated && !s.contains('。')
+    // look no further than a subtitle's length, so that a long line stays linear
+    let short: String = s.chars().take(SUBTITLE_MAX + 1).collect();
+    dated && short.chars().count() <= SUBTITLE_MAX && !short.contains('。')
 }
 
 /// Finds the items on lines `range`, skipping boilerplate, heading markers and the document

@@ -375,6 +375,10 @@ fn sequence_continuity_decides_inline_markers() {
     let text = format!("一、成绩显著。{PARA}二、问题不少。{PARA}五、其他。{PARA}\n");
     let t: Vec<_> = heads(&text).iter().map(|h| h.2).collect();
     assert_eq!(t, ["成绩显著", "问题不少"]);
+    // numerals that run on inside a clause do not continue the sequence
+    let text = format!("一、成绩显著。{PARA}二、三季度增长较快。{PARA}\n三、农业稳定\n");
+    let t: Vec<_> = heads(&text).iter().map(|h| h.2).collect();
+    assert_eq!(t, ["成绩显著", "农业稳定"]);
 }
 
 #[test]
