@@ -84,6 +84,9 @@ fn strong_top(key: usize) -> bool {
     .any(|&k| headings::kind_index(k) == key)
 }
 
+/// The depth key of topic statements.
+const TOPIC_KEY: usize = UNNUMBERED_KEY + 3;
+
 /// A heading before depths are known.
 struct Found {
     start: usize,
@@ -127,6 +130,11 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
         let cands = headings::candidates(text, &lines, range.clone(), boilerplate);
         let numbered = headings::accept(&cands);
         let unnum = unnumbered::find(text, &lines, range.clone(), &numbered);
+        let topics = if numbered.is_empty() && unnum.is_empty() {
+            unnumbered::topic_statements(text, &lines, range.clone())
+        } else {
+            Vec::new()
+        };
 
         let mut found: Vec<Found> = numbered
             .iter()
@@ -148,6 +156,17 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
                 ordinal: None,
                 title: unnumbered::title_of(text, l),
                 key: UNNUMBERED_KEY + u.ending as usize,
+            });
+        }
+        for &t in &topics {
+            let Some(l) = lines.get(t) else { continue };
+            found.push(Found {
+                start: l.trim.start,
+                marker: Span::new(l.trim.start, l.trim.start),
+                kind: MarkerKind::Unnumbered,
+                ordinal: None,
+                title: unnumbered::title_of(text, l),
+                key: TOPIC_KEY,
             });
         }
         found.sort_by_key(|f| f.start);

@@ -350,6 +350,25 @@ fn part_labels_rise_above_a_weak_numbered_top_level() {
 }
 
 #[test]
+fn topic_statements_head_a_report_without_numbered_headings() {
+    let text = format!(
+        "市政府工作报告\n各位代表：\n{PARA}\n持之以恒调结构、稳增长，产业发展翻开新篇章。{PARA}\n坚定不移抓改革、扩开放，发展活力实现新迸发。{PARA}\n{PARA}\n毫不懈怠转作风、提效能，政府自身建设取得新成效。{PARA}\n"
+    );
+    let h = heads(&text);
+    assert_eq!(
+        h,
+        [
+            (1, "", "持之以恒调结构、稳增长，产业发展翻开新篇章"),
+            (1, "", "坚定不移抓改革、扩开放，发展活力实现新迸发"),
+            (1, "", "毫不懈怠转作风、提效能，政府自身建设取得新成效"),
+        ]
+    );
+    // with numbered headings, lead sentences run into paragraphs are not headings
+    let text = format!("一、回顾\n{text}");
+    assert_eq!(heads(&text).len(), 1);
+}
+
+#[test]
 fn a_lone_short_line_is_not_an_unnumbered_heading() {
     // no sibling of its kind
     let text = format!("一、成绩\n{PARA}\n做法很多\n{PARA}\n二、问题\n{PARA}\n");

@@ -154,6 +154,59 @@ pub(crate) fn find(
         .collect()
 }
 
+/// Least number of parallel topic statements that make a report's outline.
+const MIN_TOPICS: usize = 3;
+
+/// In a report with no numbered headings at all, the parallel one-sentence topic statements
+/// that open its parts (`持之以恒调结构、稳增长，产业发展翻开新篇章。…`): paragraphs whose first
+/// sentence is short, holds a comma, and has the same punctuation pattern as at least two
+/// other paragraphs' first sentences. Returns the lines that open with one.
+pub(crate) fn topic_statements(
+    text: &str,
+    lines: &[Line],
+    range: std::ops::Range<usize>,
+) -> Vec<usize> {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for li in range {
+        let Some(l) = lines.get(li) else { break };
+        if l.blank || l.in_boilerplate || l.chars < PARAGRAPH_CHARS {
+            continue;
+        }
+        let s = l.trim.slice(text);
+        let Some(stop) = s.find('。') else { continue };
+        let first = &s[..stop];
+        let n = first.chars().count();
+        if !(8..MAX_CHARS).contains(&n)
+            || !first.contains(['，', ','])
+            || lexicon::salutations().iter().any(|w| first.starts_with(w))
+        {
+            continue;
+        }
+        let pattern: String = first
+            .chars()
+            .filter(|c| matches!(c, '，' | ',' | '、' | '：' | '“' | '”'))
+            .collect();
+        found.push((li, pattern));
+    }
+    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (_, p) in &found {
+        *count.entry(p.as_str()).or_default() += 1;
+    }
+    let best = count
+        .iter()
+        .filter(|(_, &n)| n >= MIN_TOPICS)
+        .max_by_key(|(p, &n)| (n, p.len()))
+        .map(|(p, _)| p.to_string());
+    let Some(best) = best else {
+        return Vec::new();
+    };
+    found
+        .into_iter()
+        .filter(|(_, p)| *p == best)
+        .map(|(li, _)| li)
+        .collect()
+}
+
 /// The title of an unnumbered heading: its line up to the first `。；：`.
 pub(crate) fn title_of(text: &str, line: &Line) -> Span {
     super::title::title_span(text, line.trim.start, line.trim.end)
