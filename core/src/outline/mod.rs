@@ -45,21 +45,52 @@ pub(crate) struct Line {
     pub in_boilerplate: bool,
 }
 
+/// The boilerplate span holding `byte`, if any (binary search over sorted spans).
+fn covering(boilerplate: &[Span], byte: usize) -> Option<Span> {
+    let i = boilerplate.partition_point(|s| s.start <= byte);
+    boilerplate
+        .get(i.checked_sub(1)?)
+        .copied()
+        .filter(|s| s.contains(byte))
+}
+
+/// The part of the trimmed line `trim` outside boilerplate at its ends: a line wholly inside
+/// boilerplate becomes empty; chrome before or after the text on the same line is cut off.
+fn outside_boilerplate(text: &str, mut trim: Span, boilerplate: &[Span]) -> Span {
+    while !trim.is_empty() {
+        match covering(boilerplate, trim.start) {
+            Some(b) if b.end >= trim.end => return Span::new(trim.end, trim.end),
+            Some(b) => trim = crate::text::trim(text, Span::new(b.end, trim.end)),
+            None => break,
+        }
+    }
+    while !trim.is_empty() {
+        let last = text
+            .get(trim.start..trim.end)
+            .and_then(|s| s.char_indices().last())
+            .map_or(trim.start, |(i, _)| trim.start + i);
+        match covering(boilerplate, last) {
+            Some(b) => trim = crate::text::trim(text, Span::new(trim.start, b.start)),
+            None => break,
+        }
+    }
+    trim
+}
+
 fn scan_lines(text: &str, boilerplate: &[Span]) -> Vec<Line> {
     crate::text::lines(text)
         .map(|raw| {
-            let trim = crate::text::trim(text, raw);
+            let full = crate::text::trim(text, raw);
+            let trim = outside_boilerplate(text, full, boilerplate);
+            let in_boilerplate = !full.is_empty() && trim.is_empty();
             let indent = text
-                .get(raw.start..trim.start)
+                .get(raw.start..full.start)
                 .map_or(0, |s| s.chars().count());
-            let in_boilerplate = !trim.is_empty()
-                && (crate::text::in_spans(boilerplate, trim.start)
-                    || crate::text::in_spans(boilerplate, trim.end.saturating_sub(1)));
             Line {
                 trim,
                 chars: trim.slice(text).chars().count(),
                 indent,
-                blank: trim.is_empty(),
+                blank: full.is_empty(),
                 in_boilerplate,
             }
         })

@@ -104,6 +104,20 @@ fn nothing_starts_inside_boilerplate() {
     assert_eq!(build(&text, &[]).headings.len(), 2);
 }
 
+#[test]
+fn chrome_sharing_a_line_with_the_title_is_cut_off() {
+    let text =
+        format!("当前位置：首页 > 要闻 2026年工作报告\n{PARA}\n一、回顾\n{PARA} 分享到微信\n");
+    let chrome = text.find("2026").expect("title");
+    let tail = text.find(" 分享").expect("footer");
+    let bp = [Span::new(0, chrome), Span::new(tail, text.len())];
+    let o = build(&text, &bp);
+    assert_eq!(o.documents[0].span.start, chrome);
+    assert_eq!(o.documents[0].title.slice(&text), "2026年工作报告");
+    assert_eq!(o.headings.len(), 1);
+    assert!(o.headings[0].span.end <= text.len());
+}
+
 // ---------------------------------------------------------------- headings (§2)
 
 #[test]
