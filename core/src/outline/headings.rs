@@ -146,7 +146,10 @@ pub(crate) fn kind_index(k: MarkerKind) -> usize {
 /// its sequence, or a marker at a sentence start whose ordinal continues the sequence (or
 /// begins one that the next marker of its kind continues). Sequences of lower levels restart
 /// under each new higher-level heading.
-pub(crate) fn accept(cands: &[Cand]) -> Vec<Cand> {
+///
+/// Also returns the accepted headings whose ordinal skips one of its sequence (`二、` → `四、`),
+/// as `(index into the result, expected ordinal)`.
+pub(crate) fn accept(cands: &[Cand]) -> (Vec<Cand>, Vec<(usize, u32)>) {
     // next candidate of the same kind, for "begins a sequence"
     let mut next_same: Vec<Option<u32>> = vec![None; cands.len()];
     let mut seen: [Option<u32>; 9] = [None; 9];
@@ -158,6 +161,7 @@ pub(crate) fn accept(cands: &[Cand]) -> Vec<Cand> {
     let mut last: [Option<u32>; 9] = [None; 9];
     let mut stack: Vec<usize> = Vec::new();
     let mut out = Vec::new();
+    let mut gaps = Vec::new();
     for (i, c) in cands.iter().enumerate() {
         let k = kind_index(c.marker.kind);
         let n = c.marker.ordinal;
@@ -177,10 +181,14 @@ pub(crate) fn accept(cands: &[Cand]) -> Vec<Cand> {
         } else {
             stack.push(k);
         }
+        let expected = last[k].map_or(1, |l| l + 1);
+        if n != expected && n != 1 {
+            gaps.push((out.len(), expected));
+        }
         last[k] = Some(n);
         out.push(*c);
     }
-    out
+    (out, gaps)
 }
 
 /// The title of an accepted candidate.

@@ -159,7 +159,31 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
         }
         let range = first..li;
         let cands = headings::candidates(text, &lines, range.clone(), boilerplate);
-        let numbered = headings::accept(&cands);
+        let (numbered, gaps) = headings::accept(&cands);
+        for (i, expected) in gaps {
+            if let Some(c) = numbered.get(i) {
+                out.diagnostics.push(Diagnostic {
+                    span: Some(Span::new(c.start, c.marker.end)),
+                    code: "numbering-gap".to_string(),
+                    message: format!(
+                        "编号不连续：此处应为第{expected}项，实为第{}项",
+                        c.marker.ordinal
+                    ),
+                });
+            }
+        }
+        for c in &numbered {
+            if text
+                .get(c.start..c.marker.end)
+                .is_some_and(|m| m.contains('\n'))
+            {
+                out.diagnostics.push(Diagnostic {
+                    span: Some(Span::new(c.start, c.marker.end)),
+                    code: "split-marker".to_string(),
+                    message: "标题编号被换行拆开，已合并".to_string(),
+                });
+            }
+        }
         let unnum = unnumbered::find(text, &lines, range.clone(), &numbered);
         let topics = if numbered.is_empty() && unnum.is_empty() {
             unnumbered::topic_statements(text, &lines, range.clone())

@@ -268,6 +268,17 @@ fn heading_split_across_two_lines() {
     assert_eq!(h.ordinal, Some(3));
     assert_eq!(h.depth, 2);
     assert_eq!(h.title.slice(&text), "改革开放持续深化、互促共进");
+    assert!(o.diagnostics.iter().any(|d| d.code == "split-marker"));
+}
+
+#[test]
+fn a_skipped_ordinal_is_kept_and_noted() {
+    let text = format!("一、甲\n{PARA}\n二、乙\n{PARA}\n四、丁\n{PARA}\n");
+    let o = build(&text, &[]);
+    assert_eq!(o.headings.len(), 3);
+    let d: Vec<_> = o.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(d, ["numbering-gap"]);
+    assert_eq!(o.diagnostics[0].span.map(|s| s.slice(&text)), Some("四、"));
 }
 
 #[test]
