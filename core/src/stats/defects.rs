@@ -1,0 +1,287 @@
+//! Numeric defects (ANNOTATION.md §6): a number that lost its unit or percent sign, parts that
+//! exceed their whole, `由12减少到7，净减4` arithmetic that does not hold, a share above 100%,
+//! a date after the report's own year. (A decimal point written as `、` is found while lists
+//! are read, in the parent module.)
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::lexicon::Lexicon;
+use super::scan::Cand;
+use super::Context;
+use crate::{Defect, DefectCode, Span, StatKind};
+
+fn defect(span: Span, code: DefectCode, message: String) -> Defect {
+    Defect {
+        span,
+        code,
+        message,
+    }
+}
+
+/// The clause (from the last `，。；` or line break) before `at`.
+fn clause_before(text: &str, at: usize) -> (usize, &str) {
+    let head = text.get(..at).unwrap_or("");
+    let start = head
+        .char_indices()
+        .rev()
+        .take(60)
+        .find(|(_, c)| matches!(c, '，' | '。' | '；' | '！' | '？' | '\n' | ',' | ';'))
+        .map_or_else(
+            || {
+                head.char_indices()
+                    .rev()
+                    .take(60)
+                    .last()
+                    .map_or(at, |(k, _)| k)
+            },
+            |(k, c)| k + c.len_utf8(),
+        );
+    (start, head.get(start..).unwrap_or(""))
+}
+
+/// The sentence (to the next `。；！？` or line break) around `at`: (start, end).
+fn sentence_end(text: &str, at: usize) -> usize {
+    let tail = text.get(at..).unwrap_or("");
+    tail.char_indices()
+        .find(|(_, c)| matches!(c, '。' | '；' | '！' | '？' | '\n'))
+        .map_or(text.len(), |(k, _)| at + k)
+}
+
+fn sentence_start(text: &str, at: usize) -> usize {
+    let head = text.get(..at).unwrap_or("");
+    head.char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '。' | '；' | '！' | '？' | '\n'))
+        .map_or(0, |(k, c)| k + c.len_utf8())
+}
+
+fn fmt(v: f64) -> String {
+    let s = format!("{v:.4}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn arith_re() -> Option<&'static Regex> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?:由|从)(\d+(?:\.\d+)?)[^，。；,\d]{0,6}?(减少|下降|降低|增加|增长|提高|上升|扩大|缩小)了?(?:到|至)(\d+(?:\.\d+)?)[^。；\d]{0,8}?(?:净减少?|净增加?|净增|减少了?|增加了?|下降了?|增长了?|提高了?|少了|多了)(\d+(?:\.\d+)?)",
+        )
+        .ok()
+    })
+    .as_ref()
+}
+
+/// Finds the defects of `text` given its statistics and bare numbers.
+pub(crate) fn find(
+    text: &str,
+    ctx: &Context<'_>,
+    stats: &[Cand],
+    bare: &[Cand],
+    lex: &Lexicon,
+) -> Vec<Defect> {
+    let mut out = Vec::new();
+    let share = lex.cues("share_words");
+    // 1. a bare number where a share or a count is meant: 占社区工作者总数的3。
+    for b in bare {
+        if b.scan.arabic && b.scan.int_digits == 4 {
+            continue;
+        }
+        let next = text.get(b.span.end..).and_then(|r| r.chars().next());
+        let ends = next.map_or(true, |n| {
+            matches!(n, '。' | '，' | '；' | ',' | ';' | '\n' | '）' | ')')
+        });
+        let (_, clause) = clause_before(text, b.span.start);
+        let prev = clause.chars().next_back();
+        let share_clause =
+            share.iter().any(|w| clause.contains(w.as_str())) || clause.contains("总数");
+        if ends && share_clause && matches!(prev, Some('的' | '为' | '是' | '达' | '占')) {
+            out.push(defect(
+                b.span,
+                DefectCode::UnitMissing,
+                format!(
+                    "“{}”缺少单位或百分号：这里说的是比例，数字后应写明“%”或单位",
+                    b.span.slice(text)
+                ),
+            ));
+        }
+    }
+    // 2. parts that exceed their whole: 共…610家次，其中…294家次、234家次…
+    let mut from = 0;
+    while let Some(p) = text.get(from..).and_then(|r| r.find("其中")) {
+        let at = from + p;
+        from = at + "其中".len();
+        let s0 = sentence_start(text, at);
+        let s1 = sentence_end(text, at);
+        let whole = stats.iter().rev().find(|c| {
+            c.span.end <= at
+                && c.span.start >= s0
+                && matches!(
+                    c.kind,
+                    Some(StatKind::Count | StatKind::Money | StatKind::Measure)
+                )
+        });
+        let Some(whole) = whole else { continue };
+        let parts: Vec<&Cand> = stats
+            .iter()
+            .filter(|c| {
+                c.span.start >= at
+                    && c.span.end <= s1
+                    && c.kind == whole.kind
+                    && c.unit == whole.unit
+                    && c.high.is_none()
+                    && c.approx.is_none()
+            })
+            .collect();
+        let (Some(total), true) = (whole.value, !parts.is_empty()) else {
+            continue;
+        };
+        if whole.approx.is_some() || whole.high.is_some() {
+            continue;
+        }
+        let sum: f64 = parts.iter().filter_map(|c| c.value).sum();
+        if sum > total * (1.0 + 1e-9) + 1e-9 {
+            let last = parts.last().map_or(whole.span.end, |c| c.span.end);
+            out.push(defect(
+                Span::new(whole.span.start, last),
+                DefectCode::PartsExceedWhole,
+                format!(
+                    "分项之和（{}{}）超过总数“{}”",
+                    fmt(sum),
+                    whole.unit,
+                    whole.span.slice(text)
+                ),
+            ));
+        }
+    }
+    // 3. 由12减少到7，净减4
+    if let Some(re) = arith_re() {
+        for caps in re.captures_iter(text) {
+            let (Some(m), Some(a), Some(verb), Some(b), Some(d)) = (
+                caps.get(0),
+                caps.get(1),
+                caps.get(2),
+                caps.get(3),
+                caps.get(4),
+            ) else {
+                continue;
+            };
+            let (Ok(a), Ok(b), Ok(d)) = (
+                a.as_str().parse::<f64>(),
+                b.as_str().parse::<f64>(),
+                d.as_str().parse::<f64>(),
+            ) else {
+                continue;
+            };
+            let _ = verb;
+            if ((a - b).abs() - d).abs() > 1e-6 {
+                out.push(defect(
+                    Span::new(m.start(), m.end()),
+                    DefectCode::ArithmeticMismatch,
+                    format!(
+                        "数字前后不符：由{}变为{}，差额应为{}，文中写作{}",
+                        fmt(a),
+                        fmt(b),
+                        fmt((a - b).abs()),
+                        fmt(d)
+                    ),
+                ));
+            }
+        }
+    }
+    // 4. a share above 100%
+    for c in stats {
+        if c.kind != Some(StatKind::Percent) || c.value.map_or(true, |v| v <= 100.0) {
+            continue;
+        }
+        let (_, clause) = clause_before(text, c.span.start);
+        let growth = [
+            "增长", "提高", "增加", "上升", "下降", "减少", "降低", "增速", "同比", "超",
+        ]
+        .iter()
+        .any(|w| clause.contains(w));
+        if share.iter().any(|w| clause.contains(w.as_str())) && !growth {
+            out.push(defect(
+                c.span,
+                DefectCode::ShareOver100,
+                format!("占比“{}”超过100%，请核对", c.span.slice(text)),
+            ));
+        }
+    }
+    // 5. a date after the report's own year
+    if let Some(own) = report_year(text, ctx, stats) {
+        let future = [
+            "将",
+            "计划",
+            "力争",
+            "争取",
+            "目标",
+            "预计",
+            "展望",
+            "明年",
+            "下一步",
+            "到",
+            "至",
+            "前",
+            "规划",
+            "纲要",
+            "远景",
+            "打算",
+            "要",
+            "拟",
+            "今后",
+            "未来",
+            "预期",
+        ];
+        for c in stats {
+            if c.kind != Some(StatKind::Date) {
+                continue;
+            }
+            let y = c.scan.number.value;
+            if !(c.scan.int_digits == 4 || c.scan.digit_string) || y <= own || y > own + 50.0 {
+                continue;
+            }
+            let s0 = sentence_start(text, c.span.start);
+            let s1 = sentence_end(text, c.span.end);
+            let sentence = text.get(s0..s1).unwrap_or("");
+            if future.iter().any(|w| sentence.contains(w)) {
+                continue;
+            }
+            out.push(defect(
+                c.span,
+                DefectCode::FutureDate,
+                format!(
+                    "日期“{}”晚于报告所属年份{}年，请核对",
+                    c.span.slice(text),
+                    fmt(own)
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// The report's own year: the year in the first document's title, else in the first date
+/// near the start of the text.
+fn report_year(text: &str, ctx: &Context<'_>, stats: &[Cand]) -> Option<f64> {
+    let year_of = |c: &Cand| {
+        (c.kind == Some(StatKind::Date) && (c.scan.int_digits == 4 || c.scan.digit_string))
+            .then_some(c.scan.number.value)
+            .filter(|y| (1900.0..2200.0).contains(y))
+    };
+    if let Some(d) = ctx.documents.first() {
+        if let Some(y) = stats
+            .iter()
+            .filter(|c| d.title.start <= c.span.start && c.span.end <= d.title.end)
+            .find_map(year_of)
+        {
+            return Some(y);
+        }
+    }
+    let _ = text;
+    stats
+        .iter()
+        .take_while(|c| c.span.start < 400)
+        .find_map(year_of)
+}
