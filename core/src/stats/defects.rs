@@ -44,17 +44,26 @@ fn clause_before(text: &str, at: usize) -> (usize, &str) {
 /// The sentence (to the next `。；！？` or line break) around `at`: (start, end).
 fn sentence_end(text: &str, at: usize) -> usize {
     let tail = text.get(at..).unwrap_or("");
-    tail.char_indices()
-        .find(|(_, c)| matches!(c, '。' | '；' | '！' | '？' | '\n'))
-        .map_or(text.len(), |(k, _)| at + k)
+    let mut end = at;
+    for (k, c) in tail.char_indices().take(300) {
+        end = at + k + c.len_utf8();
+        if matches!(c, '。' | '；' | '！' | '？' | '\n') {
+            return at + k;
+        }
+    }
+    end
 }
 
 fn sentence_start(text: &str, at: usize) -> usize {
     let head = text.get(..at).unwrap_or("");
-    head.char_indices()
-        .rev()
-        .find(|(_, c)| matches!(c, '。' | '；' | '！' | '？' | '\n'))
-        .map_or(0, |(k, c)| k + c.len_utf8())
+    let mut start = at;
+    for (k, c) in head.char_indices().rev().take(300) {
+        if matches!(c, '。' | '；' | '！' | '？' | '\n') {
+            return k + c.len_utf8();
+        }
+        start = k;
+    }
+    start
 }
 
 fn fmt(v: f64) -> String {

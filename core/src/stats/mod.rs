@@ -181,7 +181,7 @@ fn lists(text: &str, mut cands: Vec<Cand>, defects: &mut Vec<Defect>) -> Vec<Can
                         "“{}”中的顿号疑为小数点之误，应为{}{}",
                         span.slice(text),
                         fmt_num(a.scan.number.value + first_digit / 10.0),
-                        text.get(b.num.end..b.span.end).unwrap_or("")
+                        text.get(b.num.start + 1..b.span.end).unwrap_or("")
                     ),
                 });
                 let a_start = a.span.start;
@@ -262,12 +262,13 @@ fn fmt_num(v: f64) -> String {
 /// Whether the clause holding `at` (up to `at`) contains `word`.
 fn clause_has(text: &str, at: usize, word: &str) -> bool {
     let head = text.get(..at).unwrap_or("");
-    let start = head
-        .char_indices()
-        .rev()
-        .take(40)
-        .find(|(_, c)| matches!(c, '，' | '。' | '；' | '\n'))
-        .map_or(0, |(k, c)| k + c.len_utf8());
+    let mut start = at;
+    for (k, c) in head.char_indices().rev().take(40) {
+        if matches!(c, '，' | '。' | '；' | '\n' | ',' | ';') {
+            break;
+        }
+        start = k;
+    }
     head.get(start..).is_some_and(|c| c.contains(word))
 }
 
@@ -282,41 +283,40 @@ fn before_has(text: &str, at: usize, word: &str, n: usize) -> bool {
     head.get(start..).is_some_and(|c| c.contains(word))
 }
 
-/// Keeps an indefinite `一个` / `一支` only when it stands in a list of counts.
+/// Keeps an indefinite `一个` / `一支` only when it stands in a list of counts: a run of counts
+/// close together (`下设一个党总支,一个综合支部、五个党支部`, `7个村一个社区`) that holds at
+/// least one count that is not an indefinite `一`.
 fn keep_weak_in_lists(text: &str, stats: Vec<Cand>) -> Vec<Cand> {
+    // whether b follows a closely enough to be in the same list
     let near = |a: &Cand, b: &Cand| -> bool {
-        // b follows a
+        if a.kind != Some(StatKind::Count) || b.kind != Some(StatKind::Count) {
+            return false;
+        }
         let Some(gap) = text.get(a.span.end..b.span.start) else {
             return false;
         };
+        if gap.contains(['。', '；', '\n', '的', '由']) {
+            return false;
+        }
         let n = gap.chars().count();
-        if gap.contains(['。', '；', '\n', '的']) {
-            return false;
-        }
-        if b.kind != Some(StatKind::Count) && a.kind != Some(StatKind::Count) {
-            return false;
-        }
         let ends_sep = gap.ends_with(['、', '，', ',', '和', '及', '与']);
-        (n <= 6 && ends_sep) || n <= 2
+        (n <= 7 && ends_sep) || (n <= 2 && !(a.weak && b.weak))
     };
-    let keep: Vec<bool> = (0..stats.len())
-        .map(|i| {
-            let c = &stats[i];
-            if !c.weak {
-                return true;
+    let mut keep = vec![true; stats.len()];
+    let mut s = 0;
+    while s < stats.len() {
+        let mut e = s;
+        while e + 1 < stats.len() && near(&stats[e], &stats[e + 1]) {
+            e += 1;
+        }
+        let strong = stats[s..=e].iter().any(|c| !c.weak);
+        for (k, c) in stats[s..=e].iter().enumerate() {
+            if c.weak && !(strong && e > s) {
+                keep[s + k] = false;
             }
-            let before = i.checked_sub(1).and_then(|p| stats.get(p));
-            let after = stats.get(i + 1);
-            before.is_some_and(|b| b.kind == Some(StatKind::Count) && near(b, c) && !b.weak)
-                || before.is_some_and(|b| {
-                    b.kind == Some(StatKind::Count)
-                        && near(b, c)
-                        && b.weak
-                        && after.is_some_and(|a| near(c, a))
-                })
-                || after.is_some_and(|a| a.kind == Some(StatKind::Count) && near(c, a))
-        })
-        .collect();
+        }
+        s = e + 1;
+    }
     stats
         .into_iter()
         .zip(keep)

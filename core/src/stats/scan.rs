@@ -356,9 +356,21 @@ impl<'t, 'l> Scanner<'t, 'l> {
             if p == '.' && char_before(t, i - 1).is_some_and(|q| q.is_ascii_digit()) {
                 return Step::Skip(self.skip_code(skip_to));
             }
-            if p == '第' || (p == '、' && self.last_ordinal_end == i - '、'.len_utf8()) {
-                self.last_ordinal_end = skip_to;
-                return Step::Skip(skip_to);
+            let session = t.get(sc.end..).is_some_and(|r| r.starts_with('届'))
+                && sc.chinese
+                && !sc.arabic
+                && self.lex.cue_before("session_before", t, i).is_some();
+            if p == '第'
+                || session
+                || self.last_ordinal_end == i
+                || (p == '、' && self.last_ordinal_end == i - '、'.len_utf8())
+            {
+                let mut end = skip_to;
+                if let Some(u) = self.lex.unit_at(t, end) {
+                    end += u.text.len();
+                }
+                self.last_ordinal_end = end;
+                return Step::Skip(end);
             }
             if p == '每' && sc.scale_only {
                 return Step::Skip(skip_to);
@@ -467,6 +479,21 @@ impl<'t, 'l> Scanner<'t, 'l> {
             return self.no_unit(i, e, sc, approx, suffix_approx);
         };
         let ue = e + unit.text.len();
+        if unit.text == "角" && !(sc.arabic || char_before(t, i) == Some('元')) {
+            return Step::Skip(ue);
+        }
+        // 7亿吨级, 千万吨级: a size class
+        if char_at(t, ue) == Some('级') && unit.kind != UnitKind::Grade {
+            return Step::Skip(ue + '级'.len_utf8());
+        }
+        // 二轮, 二期, 二号: a bare 二 with a measure word is an ordinal (counts say 两)
+        if t.get(i..sc.end) == Some("二") && t.get(sc.end..ue) != Some("分之") {
+            return Step::Skip(ue);
+        }
+        // 千亿斤粮食产能提升行动: a bare scale word inside a programme's name
+        if sc.scale_only && self.names_programme(ue) {
+            return Step::Skip(ue);
+        }
         if sc.scale_only && sc.end - i <= 3 && self.prefix(i, true).is_none() {
             // 万元户, 百日, 千人计划: a lone scale word is not a number here
             return Step::Skip(ue);
@@ -514,7 +541,13 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 return Step::Skip(ue);
             }
             UnitKind::Rank | UnitKind::RankWord => {
+                let clause = self.clause_before(i);
                 let rank = unit.kind == UnitKind::RankWord
+                    || self
+                        .lex
+                        .cues("rank_clause")
+                        .iter()
+                        .any(|w| clause.contains(w.as_str()))
                     || self
                         .lex
                         .cues("rank_before")
@@ -727,6 +760,10 @@ impl<'t, 'l> Scanner<'t, 'l> {
         c.suffix_approx = suffix_approx;
         // 6600多万纳税人, 超过3300万, 上千万家庭
         let pre = self.prefix(i, sc.scale_only);
+        if sc.number.high.is_some() && !sc.arabic {
+            // 几万里, 三四十万: a vague magnitude with nothing counted
+            return Step::Skip(e);
+        }
         if (sc.scaled && !sc.scale_only) || (sc.scale_only && pre.is_some()) {
             c.kind = Some(StatKind::Count);
             self.finish_approx(&mut c, i, e, approx, suffix_approx);
@@ -779,6 +816,18 @@ impl<'t, 'l> Scanner<'t, 'l> {
             }
         }
         i
+    }
+
+    /// Whether a programme's name (`…行动`) follows `at` in the same phrase.
+    fn names_programme(&self, at: usize) -> bool {
+        let rest = after_n(self.text, at, 14);
+        let phrase = rest
+            .split(|c: char| !c.is_alphabetic() || c.is_ascii())
+            .next()
+            .unwrap_or("");
+        ["行动", "攻坚", "会战", "战役"]
+            .iter()
+            .any(|w| phrase.contains(w))
     }
 
     /// `一、` `（一）` `1.` `(1)` `1)` at a line or sentence start.
@@ -841,7 +890,14 @@ impl<'t, 'l> Scanner<'t, 'l> {
         if self.lex.cue_after("period_after", t, ue).is_some() {
             return true;
         }
-        let start = self.prefix(i, sc.scale_only).map_or(i, |(s, _)| s);
+        let pre = self.prefix(i, sc.scale_only);
+        if let Some((s, _)) = pre {
+            // 近两年: a period of discourse
+            if t.get(s..i) == Some("近") && sc.chinese && t.get(sc.end..ue) == Some("年") {
+                return true;
+            }
+        }
+        let start = pre.map_or(i, |(s, _)| s);
         if self.lex.cue_before("period_before", t, start).is_some() {
             return true;
         }
