@@ -293,6 +293,11 @@ fn arabic(text: &str, at: usize) -> Option<(usize, f64, usize, bool, bool)> {
     Some((i, value, int_digits, decimal, leading_zero))
 }
 
+/// The financial capitals (`壹贰叁肆伍陆柒捌玖拾佰仟`).
+fn is_capital(c: char) -> bool {
+    "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億".contains(c)
+}
+
 fn liang_or_digit(c: Cls) -> Option<u32> {
     match c {
         Cls::Digit(d) => Some(d),
@@ -360,9 +365,7 @@ fn scan_single(text: &str, at: usize) -> Option<Single> {
                 char_at(text, j).and_then(classify),
                 Some(Cls::Unit(_) | Cls::Big(_))
             );
-            if digits.len() >= 3 && !next_is_unit
-                || digits.len() == 2 && has_zero && d0 != 0 && !next_is_unit
-            {
+            if (digits.len() == 4 || (digits.len() >= 2 && has_zero && d0 != 0)) && !next_is_unit {
                 let v = digits.iter().fold(0.0, |a, &d| a * 10.0 + f64::from(d));
                 sg.end = j;
                 sg.lo = v;
@@ -528,6 +531,10 @@ fn scan_single(text: &str, at: usize) -> Option<Single> {
         }
     }
     if tokens.is_empty() {
+        return None;
+    }
+    // a lone financial capital (队伍, 收拾, 陆续) is a word, not a number
+    if !sg.arabic && i == at + first.len_utf8() && is_capital(first) {
         return None;
     }
     if let (Some(m), false) = (more_at, sg.more) {
@@ -720,6 +727,9 @@ mod tests {
         assert_eq!(val("廿三"), 23.0);
         assert_eq!(val("壹佰贰拾叁"), 123.0);
         assert_eq!(val("叁仟"), 3000.0);
+        // a lone capital is a word: 队伍, 收拾
+        assert!(scan("伍支", 0).is_none());
+        assert!(scan("拾", 0).is_none());
         assert_eq!(val("二〇二六"), 2026.0);
         assert_eq!(val("一九九八"), 1998.0);
         assert_eq!(val("一万零十二"), 10012.0);

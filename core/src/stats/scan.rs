@@ -372,7 +372,11 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 self.last_ordinal_end = end;
                 return Step::Skip(end);
             }
-            if p == '每' && sc.scale_only {
+            if p == '每' {
+                // 每千人, 每10万人口: the base of a rate
+                return Step::Skip(skip_to);
+            }
+            if p == '前' && self.clause_before(i).contains("排名") {
                 return Step::Skip(skip_to);
             }
         }
@@ -437,6 +441,10 @@ impl<'t, 'l> Scanner<'t, 'l> {
             return Step::Skip(self.skip_code(skip_to));
         }
 
+        // a lone 零 / 〇 (零部件, 零碳) states nothing
+        if sc.chinese && sc.number.value == 0.0 && sc.end - i <= 3 {
+            return Step::Skip(skip_to);
+        }
         // ---- markers: 一、 （一） 1. (1) at a line or sentence start
         if self.is_marker(i, &sc) {
             return Step::Skip(skip_to);
@@ -479,7 +487,9 @@ impl<'t, 'l> Scanner<'t, 'l> {
             return self.no_unit(i, e, sc, approx, suffix_approx);
         };
         let ue = e + unit.text.len();
-        if unit.text == "角" && !(sc.arabic || char_before(t, i) == Some('元')) {
+        if (unit.text == "角" && !(sc.arabic || char_before(t, i) == Some('元')))
+            || (unit.text == "方" && !(sc.arabic || sc.scaled))
+        {
             return Step::Skip(ue);
         }
         // 7亿吨级, 千万吨级: a size class
@@ -615,12 +625,11 @@ impl<'t, 'l> Scanner<'t, 'l> {
             return Step::Skip(ue);
         }
         if matches!(kind, StatKind::Duration | StatKind::Count) {
-            if let Some(w) = self.lex.cue_after("programme_after", t, ue) {
-                // 三年行动, 百日攻坚: the name of a programme
-                let _ = w;
-                if sc.chinese && !sc.arabic {
-                    return Step::Skip(ue);
-                }
+            // 三年行动, 外国人才三年倍增行动: the name of a programme
+            let named =
+                self.lex.cue_after("programme_after", t, ue).is_some() || self.names_programme(ue);
+            if named && sc.chinese && !sc.arabic {
+                return Step::Skip(ue);
             }
         }
         // 五个一 / 四个1: a slogan
@@ -636,7 +645,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             }
         }
         // 一期工程, 二期: ordinal phases in names
-        if unit.text == "期" && sc.chinese && !sc.arabic && value <= 4.0 {
+        if unit.text == "期" && sc.chinese && !sc.arabic {
             let b = before_n(t, i, 2);
             if !b.ends_with("培训") && !b.ends_with('办') && !b.ends_with('了') {
                 return Step::Skip(ue);
@@ -820,7 +829,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
 
     /// Whether a programme's name (`…行动`) follows `at` in the same phrase.
     fn names_programme(&self, at: usize) -> bool {
-        let rest = after_n(self.text, at, 14);
+        let rest = after_n(self.text, at, 10);
         let phrase = rest
             .split(|c: char| !c.is_alphabetic() || c.is_ascii())
             .next()
@@ -893,7 +902,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         let pre = self.prefix(i, sc.scale_only);
         if let Some((s, _)) = pre {
             // 近两年: a period of discourse
-            if t.get(s..i) == Some("近") && sc.chinese && t.get(sc.end..ue) == Some("年") {
+            if t.get(s..i) == Some("近") && t.get(sc.end..ue) == Some("年") {
                 return true;
             }
         }

@@ -95,6 +95,26 @@ pub(crate) fn masks(text: &str, lex: &Lexicon) -> Masks {
                     }
                 }
             }
+            '］' | ']' => {
+                // a footnote's glossary entry: ［10］两个基地、两个枢纽：… names a slogan
+                let line_start = text
+                    .get(..i)
+                    .map_or(0, |h| h.rfind('\n').map_or(0, |k| k + 1));
+                let opener = text.get(line_start..i).is_some_and(|l| {
+                    (l.starts_with('［') || l.starts_with('[')) && l.chars().count() <= 5
+                });
+                if opener {
+                    let rest = text.get(next..).unwrap_or("");
+                    let term_end = rest
+                        .char_indices()
+                        .take(30)
+                        .find(|(_, c)| matches!(c, '：' | ':' | '\n'))
+                        .filter(|(_, c)| *c != '\n');
+                    if let Some((k, _)) = term_end {
+                        all.push(Span::new(next, next + k));
+                    }
+                }
+            }
             '\n' | '\r' => {
                 curly = None;
                 corner = None;
