@@ -834,9 +834,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             .split(|c: char| !c.is_alphabetic() || c.is_ascii())
             .next()
             .unwrap_or("");
-        ["行动", "攻坚", "会战", "战役"]
-            .iter()
-            .any(|w| phrase.contains(w))
+        ["行动", "会战"].iter().any(|w| phrase.contains(w))
     }
 
     /// `一、` `（一）` `1.` `(1)` `1)` at a line or sentence start.
