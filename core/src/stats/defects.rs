@@ -123,20 +123,22 @@ pub(crate) fn find(
         from = at + "其中".len();
         let s0 = sentence_start(text, at);
         let s1 = sentence_end(text, at);
-        let whole = stats.iter().rev().find(|c| {
+        // the statistics of this sentence, found by binary search (stats are sorted)
+        let lo = stats.partition_point(|c| c.span.start < s0);
+        let mid = stats.partition_point(|c| c.span.start < at);
+        let hi = stats.partition_point(|c| c.span.start < s1);
+        let whole = stats[lo..mid].iter().rev().find(|c| {
             c.span.end <= at
-                && c.span.start >= s0
                 && matches!(
                     c.kind,
                     Some(StatKind::Count | StatKind::Money | StatKind::Measure)
                 )
         });
         let Some(whole) = whole else { continue };
-        let parts: Vec<&Cand> = stats
+        let parts: Vec<&Cand> = stats[mid..hi.max(mid)]
             .iter()
             .filter(|c| {
-                c.span.start >= at
-                    && c.span.end <= s1
+                c.span.end <= s1
                     && c.kind == whole.kind
                     && c.unit == whole.unit
                     && c.high.is_none()

@@ -434,3 +434,105 @@ fn defect_future_date() {
         "{d:?}"
     );
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(text: &str) {
+        for i in 0..=text.len() {
+            if let Some(s) = crate::numeral::scan(text, i) {
+                assert!(s.end > i && s.end <= text.len() && text.is_char_boundary(s.end));
+            }
+        }
+        let _ = crate::numeral::parse(text);
+        let (stats, defects) = extract(text, &Context::empty());
+        let mut last = 0;
+        for s in &stats {
+            assert!(s.span.start >= last, "sorted, disjoint: {text:?}");
+            assert!(s.span.start < s.span.end && s.span.end <= text.len());
+            assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+            if let Some(sub) = s.subject {
+                assert!(
+                    sub.end <= text.len()
+                        && text.is_char_boundary(sub.start)
+                        && text.is_char_boundary(sub.end)
+                );
+            }
+            last = s.span.end;
+        }
+        for d in &defects {
+            assert!(d.span.end <= text.len());
+            assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn never_panics_on_any_text(text in "\\PC{0,60}") {
+            check(&text);
+        }
+
+        #[test]
+        fn never_panics_on_number_soup(text in "[0-9０-９一二两三四五六七八九十百千万亿零〇廿几壹伍拾多余个人名元%％‰年月日份第、，。.．,:：∶\\-—～至到分之翻番半一约近超过以上左右上下“”\"《》（）()［］ a-zA-Z其中共由减少净占的比重倍级位大期届次]{0,50}") {
+            check(&text);
+        }
+    }
+
+    #[test]
+    fn time_grows_linearly() {
+        // doubling the input must not much more than double the time
+        for unit in [
+            "其中3人",
+            "1、",
+            "一",
+            "“两个”",
+            "共有党员704人，其中女党员3名，占42.8%。",
+        ] {
+            let time = |n: usize| {
+                let t = unit.repeat(n);
+                let t0 = std::time::Instant::now();
+                check_fast(&t);
+                t0.elapsed().as_secs_f64()
+            };
+            let _ = time(500);
+            let a = time(4000);
+            let b = time(16000);
+            assert!(b < a * 8.0 + 0.05, "{unit}: {a:.3}s then {b:.3}s");
+        }
+        let big = "1".repeat(300_000);
+        check_fast(&big);
+    }
+
+    fn check_fast(text: &str) {
+        let (stats, _) = extract(text, &Context::empty());
+        assert!(stats.iter().all(|s| s.span.end <= text.len()));
+    }
+}
+
+#[test]
+fn footnote_glossary_names_are_not_counts() {
+    let t = "建设两个基地［10］。\n［10］两个基地、两个枢纽：指……\n共建成3个基地。";
+    assert_eq!(texts(t), ["两个", "3个"]);
+}
+
+#[test]
+#[ignore]
+fn timing_probe() {
+    for (name, unit) in [
+        ("digits", "1"),
+        ("yi", "一"),
+        ("list", "1、"),
+        ("qizhong", "其中3人"),
+        ("prose", "全镇共有党员704人，其中女党员3名，占42.8%。"),
+        ("quote", "“两个”"),
+    ] {
+        for n in [10_000usize, 20_000] {
+            let t = unit.repeat(n);
+            let t0 = std::time::Instant::now();
+            let _ = extract(&t, &Context::empty());
+            eprintln!("{name} {n} {:?}", t0.elapsed());
+        }
+    }
+}

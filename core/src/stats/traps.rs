@@ -97,12 +97,19 @@ pub(crate) fn masks(text: &str, lex: &Lexicon) -> Masks {
             }
             '］' | ']' => {
                 // a footnote's glossary entry: ［10］两个基地、两个枢纽：… names a slogan
-                let line_start = text
-                    .get(..i)
-                    .map_or(0, |h| h.rfind('\n').map_or(0, |k| k + 1));
-                let opener = text.get(line_start..i).is_some_and(|l| {
-                    (l.starts_with('［') || l.starts_with('[')) && l.chars().count() <= 5
-                });
+                // the mark opens its line: ［ or [ then at most four characters, after a line break
+                let head = text.get(..i).unwrap_or("");
+                let mut opener = false;
+                for (k, (j, ch)) in head.char_indices().rev().enumerate() {
+                    if k > 5 {
+                        break;
+                    }
+                    if ch == '［' || ch == '[' {
+                        let before = head.get(..j).and_then(|h| h.chars().next_back());
+                        opener = matches!(before, None | Some('\n' | '\r'));
+                        break;
+                    }
+                }
                 if opener {
                     let rest = text.get(next..).unwrap_or("");
                     let term_end = rest
