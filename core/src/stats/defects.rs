@@ -54,6 +54,20 @@ fn sentence_end(text: &str, at: usize) -> usize {
     end
 }
 
+/// The end of the clause (to the next `，；。` or line break) holding `at`, looking at most 300
+/// characters ahead.
+fn clause_end(text: &str, at: usize) -> usize {
+    let tail = text.get(at..).unwrap_or("");
+    let mut end = at;
+    for (k, c) in tail.char_indices().take(300) {
+        end = at + k + c.len_utf8();
+        if matches!(c, '。' | '；' | '！' | '？' | '\n' | '，' | ',' | ';') {
+            return at + k;
+        }
+    }
+    end
+}
+
 fn sentence_start(text: &str, at: usize) -> usize {
     let head = text.get(..at).unwrap_or("");
     let mut start = at;
@@ -75,7 +89,7 @@ fn arith_re() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?:由|从)(\d+(?:\.\d+)?)[^，。；,\d]{0,6}?(减少|下降|降低|增加|增长|提高|上升|扩大|缩小)了?(?:到|至)(\d+(?:\.\d+)?)[^。；\d]{0,8}?(?:净减少?|净增加?|净增|减少了?|增加了?|下降了?|增长了?|提高了?|少了|多了)(\d+(?:\.\d+)?)",
+            r"(?:由|从)(\d+(?:\.\d+)?)([^，。；,\d]{0,6}?)(?:减少|下降|降低|增加|增长|提高|上升|扩大|缩小)了?(?:到|至)(\d+(?:\.\d+)?)([^，。；,\d]{0,4}?)[，,、]?(?:净减少?|净增加?|净增|共减少|共增加|减少了|增加了|少了|多了)(\d+(?:\.\d+)?)([^\d.]|$)",
         )
         .ok()
     })
@@ -122,7 +136,7 @@ pub(crate) fn find(
         let at = from + p;
         from = at + "其中".len();
         let s0 = sentence_start(text, at);
-        let s1 = sentence_end(text, at);
+        let s1 = clause_end(text, at);
         // the statistics of this sentence, found by binary search (stats are sorted)
         let lo = stats.partition_point(|c| c.span.start < s0);
         let mid = stats.partition_point(|c| c.span.start < at);
@@ -169,15 +183,18 @@ pub(crate) fn find(
     // 3. 由12减少到7，净减4
     if let Some(re) = arith_re() {
         for caps in re.captures_iter(text) {
-            let (Some(m), Some(a), Some(verb), Some(b), Some(d)) = (
-                caps.get(0),
-                caps.get(1),
-                caps.get(2),
-                caps.get(3),
-                caps.get(4),
-            ) else {
+            let (Some(m), Some(a), Some(b), Some(d)) =
+                (caps.get(0), caps.get(1), caps.get(3), caps.get(5))
+            else {
                 continue;
             };
+            // the same unit on both ends, and the difference is not a percentage
+            let ua = caps.get(2).map_or("", |x| x.as_str());
+            let ub = caps.get(4).map_or("", |x| x.as_str());
+            let after = caps.get(6).map_or("", |x| x.as_str());
+            if ua != ub || after == "%" || after == "％" || after == "个" && ua.is_empty() {
+                continue;
+            }
             let (Ok(a), Ok(b), Ok(d)) = (
                 a.as_str().parse::<f64>(),
                 b.as_str().parse::<f64>(),
@@ -185,7 +202,6 @@ pub(crate) fn find(
             ) else {
                 continue;
             };
-            let _ = verb;
             if ((a - b).abs() - d).abs() > 1e-6 {
                 out.push(defect(
                     Span::new(m.start(), m.end()),
@@ -220,8 +236,8 @@ pub(crate) fn find(
             ));
         }
     }
-    // 5. a date after the report's own year
-    if let Some(own) = report_year(text, ctx, stats) {
+    // 5. a date after the report's own date (its signature or subtitle date, else its title's year)
+    if let Some(own) = report_date(text, ctx, stats) {
         let future = [
             "将",
             "计划",
@@ -244,28 +260,40 @@ pub(crate) fn find(
             "今后",
             "未来",
             "预期",
+            "做好",
+            "任务",
+            "安排",
+        ];
+        let past = [
+            "了", "已", "完成", "实现", "取得", "达到", "召开", "举办", "获得",
         ];
         for c in stats {
             if c.kind != Some(StatKind::Date) {
                 continue;
             }
-            let y = c.scan.number.value;
-            if !(c.scan.int_digits == 4 || c.scan.digit_string) || y <= own || y > own + 50.0 {
+            let Some(d) = date_of(text, c) else { continue };
+            if d <= own || d.0 > own.0 + 50 {
+                continue;
+            }
+            // a year alone is compared by year
+            if d.1 == 0 && d.0 <= own.0 {
                 continue;
             }
             let s0 = sentence_start(text, c.span.start);
             let s1 = sentence_end(text, c.span.end);
             let sentence = text.get(s0..s1).unwrap_or("");
-            if future.iter().any(|w| sentence.contains(w)) {
+            if future.iter().any(|w| sentence.contains(w))
+                || !past.iter().any(|w| sentence.contains(w))
+            {
                 continue;
             }
             out.push(defect(
                 c.span,
                 DefectCode::FutureDate,
                 format!(
-                    "日期“{}”晚于报告所属年份{}年，请核对",
+                    "日期“{}”晚于报告本身的日期（{}年），请核对",
                     c.span.slice(text),
-                    fmt(own)
+                    own.0
                 ),
             ));
         }
@@ -273,26 +301,58 @@ pub(crate) fn find(
     out
 }
 
-/// The report's own year: the year in the first document's title, else in the first date
-/// near the start of the text.
-fn report_year(text: &str, ctx: &Context<'_>, stats: &[Cand]) -> Option<f64> {
-    let year_of = |c: &Cand| {
-        (c.kind == Some(StatKind::Date) && (c.scan.int_digits == 4 || c.scan.digit_string))
-            .then_some(c.scan.number.value)
-            .filter(|y| (1900.0..2200.0).contains(y))
-    };
-    if let Some(d) = ctx.documents.first() {
-        if let Some(y) = stats
-            .iter()
-            .filter(|c| d.title.start <= c.span.start && c.span.end <= d.title.end)
-            .find_map(year_of)
-        {
-            return Some(y);
+/// (year, month, day) of a date statistic, month and day 0 when not written.
+fn date_of(text: &str, c: &Cand) -> Option<(u32, u32, u32)> {
+    if !(c.scan.int_digits == 4 || c.scan.digit_string) {
+        return None;
+    }
+    let y = c.scan.number.value;
+    if !(1900.0..2200.0).contains(&y) {
+        return None;
+    }
+    let mut parts = [0u32; 2];
+    let mut k = 0;
+    let mut at = c.scan.end;
+    while k < 2 && at < c.span.end {
+        let Some(ch) = text.get(at..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        if let Some(n) = crate::numeral::scan(text, at).filter(|n| n.end <= c.span.end) {
+            if n.number.high.is_none() && n.number.value.fract() == 0.0 {
+                parts[k] = n.number.value as u32;
+                k += 1;
+            }
+            at = n.end;
+        } else {
+            at += ch.len_utf8();
         }
     }
-    let _ = text;
-    stats
+    Some((y as u32, parts[0], parts[1]))
+}
+
+/// The report's own date: a full date (year, month, day) near its start or end (the subtitle
+/// or the signature), else the year in the first document's title or near the start.
+fn report_date(text: &str, ctx: &Context<'_>, stats: &[Cand]) -> Option<(u32, u32, u32)> {
+    let dates: Vec<(usize, (u32, u32, u32))> = stats
         .iter()
-        .take_while(|c| c.span.start < 400)
-        .find_map(year_of)
+        .filter(|c| c.kind == Some(StatKind::Date))
+        .filter_map(|c| date_of(text, c).map(|d| (c.span.start, d)))
+        .collect();
+    let tail = text.len().saturating_sub(600);
+    let full = |&&(at, d): &&(usize, (u32, u32, u32))| d.2 > 0 && (at < 600 || at >= tail);
+    if let Some(&(_, d)) = dates.iter().rev().find(full) {
+        return Some(d);
+    }
+    if let Some(doc) = ctx.documents.first() {
+        if let Some(&(_, d)) = dates
+            .iter()
+            .find(|(at, _)| doc.title.start <= *at && *at < doc.title.end)
+        {
+            return Some((d.0, 12, 31));
+        }
+    }
+    dates
+        .iter()
+        .find(|(at, _)| *at < 200)
+        .map(|&(_, d)| (d.0, 12, 31))
 }

@@ -183,7 +183,11 @@ impl<'t, 'l> Scanner<'t, 'l> {
         }
         for (unit, max) in [("月", 12.0), ("日", 31.0)] {
             let Some(s) = numeral::scan(t, at) else { break };
-            if !small_int(s.number.value, max) || s.number.high.is_some() {
+            let high_ok = s
+                .number
+                .high
+                .map_or(true, |h| unit == "月" && small_int(h, max));
+            if !small_int(s.number.value, max) || !high_ok {
                 break;
             }
             let Some(rest) = t.get(s.end..) else { break };
@@ -330,11 +334,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             c.kind = Some(StatKind::Ratio);
             c.value = Some(0.5);
             c.high = None;
-            if let Some((e, ap)) = self.suffix(end, true) {
-                c.span.end = e;
-                c.approx = Some(ap);
-                c.suffix_approx = true;
-            }
+            self.finish_approx(&mut c, i, end, None, false);
             return Step::Found(c);
         }
         let Some(sc) = numeral::scan(t, i) else {
@@ -360,6 +360,24 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 && sc.chinese
                 && !sc.arabic
                 && self.lex.cue_before("session_before", t, i).is_some();
+            if p == '第'
+                && small_int(sc.number.value, 4.0)
+                && t.get(sc.end..).is_some_and(|r| r.starts_with("季度"))
+                && i >= self.last_end + '第'.len_utf8()
+            {
+                // 第一季度: a calendar period
+                let start = i - '第'.len_utf8();
+                let end = sc.end + "季度".len();
+                let mut c = self.cand(Span::new(start, end), Span::new(i, sc.end), sc);
+                c.kind = Some(StatKind::Date);
+                c.value = None;
+                c.high = None;
+                return Step::Found(c);
+            }
+            if p == '数' && (sc.scale_only || t.get(i..).is_some_and(|r| r.starts_with('十'))) {
+                // 数十个, 数百名: vague
+                return Step::Skip(skip_to);
+            }
             if p == '第'
                 || session
                 || self.last_ordinal_end == i
@@ -504,7 +522,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         if sc.scale_only && self.names_programme(ue) {
             return Step::Skip(ue);
         }
-        if sc.scale_only && sc.end - i <= 3 && self.prefix(i, true).is_none() {
+        if sc.scale_only && sc.end - i <= 3 && self.prefix(i, true).is_none() && !suffix_approx {
             // 万元户, 百日, 千人计划: a lone scale word is not a number here
             return Step::Skip(ue);
         }
@@ -629,6 +647,13 @@ impl<'t, 'l> Scanner<'t, 'l> {
             let named =
                 self.lex.cue_after("programme_after", t, ue).is_some() || self.names_programme(ue);
             if named && sc.chinese && !sc.arabic {
+                return Step::Skip(ue);
+            }
+        }
+        // 十四届人大三次会议: the ordinal of a session
+        if unit.text == "次" && self.lex.cue_after("session_after", t, ue).is_some() {
+            let b = before_n(t, i, 1);
+            if !matches!(b, "开" | "行" | "了" | "办" | "织" | "加" | "席" | "共") {
                 return Step::Skip(ue);
             }
         }

@@ -536,3 +536,19 @@ fn timing_probe() {
         }
     }
 }
+
+#[test]
+fn more_forms_from_reports() {
+    assert_eq!(one("第一季度，全市").1, "date");
+    assert_eq!(one("第一季度，全市").0, "第一季度");
+    assert_eq!(one("2023年1-6月，全市").0, "2023年1-6月");
+    assert_eq!(one("超过一半").5, Some("over"));
+    assert!(rows("组织数十个单位").is_empty());
+    assert!(rows("学习党的二十届三中全会精神").is_empty());
+    assert!(rows("在省十四届人大三次会议上").is_empty());
+    assert_eq!(texts("全年召开3次会议"), ["3次"]);
+    assert_eq!(one("吸引百余人参加").2, Some(100.0));
+    assert_eq!(one("吸引百余人参加").5, Some("over"));
+    assert!(rows("成千上万").is_empty());
+    assert_eq!(one("捐款人民币5000元").0, "5000元");
+}
