@@ -26,13 +26,17 @@ impl Node {
     /// The start of the value at `path` (keys and array indices), or of the deepest node found.
     fn locate(&self, path: &[String]) -> usize {
         let mut node = self;
+        let mut best = self.start;
         for p in path {
             match node.children.get(p) {
                 Some(n) => node = n,
                 None => break,
             }
+            if node.start > 0 {
+                best = node.start;
+            }
         }
-        node.start
+        best
     }
 }
 
@@ -65,13 +69,12 @@ impl<'de> Deserialize<'de> for SValue {
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<SValue, A::Error> {
                 let mut out = BTreeMap::new();
                 let mut i = 0usize;
-                while let Some(v) = seq.next_element::<toml::Spanned<SValue>>()? {
-                    let start = v.span().start;
+                while let Some(v) = seq.next_element::<Loc>()? {
                     out.insert(
                         i.to_string(),
                         Node {
-                            start,
-                            children: v.into_inner().0,
+                            start: v.0.unwrap_or(0),
+                            children: v.1,
                         },
                     );
                     i += 1;
@@ -80,14 +83,13 @@ impl<'de> Deserialize<'de> for SValue {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SValue, A::Error> {
                 let mut out = BTreeMap::new();
-                while let Some(k) = map.next_key::<toml::Spanned<String>>()? {
-                    let v = map.next_value::<toml::Spanned<SValue>>()?;
-                    let start = v.span().start;
+                while let Some(k) = map.next_key::<String>()? {
+                    let v = map.next_value::<Loc>()?;
                     out.insert(
-                        k.into_inner(),
+                        k,
                         Node {
-                            start,
-                            children: v.into_inner().0,
+                            start: v.0.unwrap_or(0),
+                            children: v.1,
                         },
                     );
                 }
@@ -95,6 +97,75 @@ impl<'de> Deserialize<'de> for SValue {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+/// A TOML value with its start when the deserializer gives one. It asks for a span the way
+/// `toml::Spanned` does; tables written with dotted keys come without one (start unknown).
+struct Loc(Option<usize>, BTreeMap<String, Node>);
+
+const SPANNED_NAME: &str = "$__serde_spanned_private_Spanned";
+const SPANNED_START: &str = "$__serde_spanned_private_start";
+const SPANNED_END: &str = "$__serde_spanned_private_end";
+const SPANNED_VALUE: &str = "$__serde_spanned_private_value";
+
+impl<'de> Deserialize<'de> for Loc {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Loc, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Loc;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any TOML value")
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Loc, E> {
+                Ok(Loc(None, BTreeMap::new()))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Loc, E> {
+                Ok(Loc(None, BTreeMap::new()))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Loc, E> {
+                Ok(Loc(None, BTreeMap::new()))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Loc, E> {
+                Ok(Loc(None, BTreeMap::new()))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Loc, E> {
+                Ok(Loc(None, BTreeMap::new()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Loc, A::Error> {
+                let v = SValue::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(Loc(None, v.0))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loc, A::Error> {
+                let mut out = BTreeMap::new();
+                let mut start = None;
+                while let Some(k) = map.next_key::<String>()? {
+                    if k == SPANNED_START {
+                        start = Some(map.next_value::<usize>()?);
+                    } else if k == SPANNED_END {
+                        map.next_value::<usize>()?;
+                    } else if k == SPANNED_VALUE {
+                        let v = map.next_value::<SValue>()?;
+                        out = v.0;
+                    } else {
+                        let v = map.next_value::<Loc>()?;
+                        out.insert(
+                            k,
+                            Node {
+                                start: v.0.unwrap_or(0),
+                                children: v.1,
+                            },
+                        );
+                    }
+                }
+                Ok(Loc(start, out))
+            }
+        }
+        d.deserialize_struct(
+            SPANNED_NAME,
+            &[SPANNED_START, SPANNED_END, SPANNED_VALUE],
+            V,
+        )
     }
 }
 
@@ -835,4 +906,128 @@ fn compile_scoring(
             ))
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Rubric;
+
+    const GOOD: &str = r#"version = 1
+id = "t"
+total = 10
+
+[[roles]]
+id = "plans"
+heading = ["下一步", "打算"]
+
+[[items]]
+id = "plans"
+kind = "section_present"
+role = "plans"
+points = 6
+message = "缺少下一步打算"
+
+[[items]]
+id = "kw"
+kind = "keywords"
+points = 4
+[[items.groups]]
+name = "时限"
+cues = ["年底前", "年内"]
+"#;
+
+    fn err(src: &str) -> String {
+        match Rubric::from_toml(src, Some("r.toml")) {
+            Ok(_) => panic!("accepted a bad rubric"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn good_loads() {
+        let r = Rubric::from_toml(GOOD, Some("r.toml")).unwrap();
+        assert_eq!(r.item_ids().collect::<Vec<_>>(), ["plans", "kw"]);
+    }
+
+    #[test]
+    fn unknown_kind_is_located() {
+        let e = err(&GOOD.replace("kind = \"section_present\"", "kind = \"section\""));
+        assert!(
+            e.starts_with("rubric error at r.toml:11:8: item \"plans\": unknown kind \"section\""),
+            "{e}"
+        );
+        assert!(e.contains("\n  | kind = \"section\"\n  |        ^"), "{e}");
+    }
+
+    #[test]
+    fn unknown_role_is_located() {
+        let e = err(&GOOD.replace("role = \"plans\"", "role = \"plan\""));
+        assert!(
+            e.starts_with("rubric error at r.toml:12:8: item \"plans\": unknown role \"plan\""),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn bad_scope_is_located() {
+        let e = err(&GOOD.replace("points = 4\n", "points = 4\nscope = \"role:nope\"\n"));
+        assert!(e.starts_with("rubric error at r.toml:20:9:"), "{e}");
+        assert!(e.contains("unknown role \"nope\""), "{e}");
+        let e = err(&GOOD.replace("points = 4\n", "points = 4\nscope = \"everything\"\n"));
+        assert!(e.contains("bad scope \"everything\""), "{e}");
+    }
+
+    #[test]
+    fn blank_cue_is_located() {
+        let e = err(&GOOD.replace("\"年内\"", "\"  \""));
+        assert!(e.starts_with("rubric error at r.toml:22:16:"), "{e}");
+        assert!(e.contains("can never match"), "{e}");
+        let e = err(&GOOD.replace("[\"年底前\", \"年内\"]", "[]"));
+        assert!(e.contains("has no cues: it can never match"), "{e}");
+    }
+
+    #[test]
+    fn points_must_add_up() {
+        let e = err(&GOOD.replace("points = 6", "points = 5"));
+        assert!(
+            e.starts_with("rubric error at r.toml:3:9: the items' points add up to 9 but the declared total is 10"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn syntax_and_unknown_fields_are_located() {
+        let e = err(&GOOD.replace("points = 6", "points = "));
+        assert!(e.starts_with("rubric error at r.toml:13:"), "{e}");
+        let e = err(&GOOD.replace("points = 6", "points = 6\npionts = 1"));
+        assert!(e.starts_with("rubric error at r.toml:"), "{e}");
+        assert!(e.contains("pionts"), "{e}");
+    }
+
+    #[test]
+    fn builtin_sized_files_are_located() {
+        let src = include_str!("../../data/rubrics/work-summary.toml").replace(
+            "thresholds = [[1, 3], [2, 6], [3, 10]]",
+            "thresholds = [[1, 3], [2, 6], [3, 11]]",
+        );
+        let e = err(&src);
+        assert!(e.contains("each threshold"), "{e}");
+        assert!(e.contains("\n  | thresholds = [[1, 3]"), "{e}");
+    }
+
+    #[test]
+    fn json_errors_are_located() {
+        let src = "{\n  \"version\": 1,\n  \"id\": \"j\",\n  \"total\": 3,\n  \"items\": [\n    {\"id\": \"a\", \"kind\": \"nope\", \"points\": 3}\n  ]\n}\n";
+        let e = Rubric::from_json(src, Some("r.json"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("rubric error at r.json:6:25: item \"a\": unknown kind"),
+            "{e}"
+        );
+        let e = Rubric::from_json("{\"version\": 1,", Some("r.json"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("rubric error at r.json:1:"), "{e}");
+    }
 }
