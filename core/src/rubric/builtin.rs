@@ -60,8 +60,13 @@ pub fn builtin_names() -> &'static [&'static str] {
 
 /// A built-in rubric by name.
 pub(crate) fn get(name: &str) -> Option<Rubric> {
+    get_ref(name).cloned()
+}
+
+/// A built-in rubric by name, shared.
+pub(crate) fn get_ref(name: &str) -> Option<&'static Rubric> {
     let i = SOURCES.iter().position(|(n, _)| *n == name)?;
-    all().get(i).cloned().flatten()
+    all().get(i).and_then(Option::as_ref)
 }
 
 /// The source of a built-in rubric (for tests and `baogao rubric show`).
@@ -89,7 +94,7 @@ pub(crate) fn choose(text: &str, report: &Report, doc: usize) -> &'static str {
         }
         let ends = sentence_ends(part);
         for name in PRIORITY {
-            if let Some(r) = get(name) {
+            if let Some(r) = get_ref(name) {
                 let hits = r.matcher.scan(part, &ends);
                 if r.select.iter().any(|&c| !hits.of(c).is_empty()) {
                     return name;

@@ -95,14 +95,19 @@ impl<'a> DocContext<'a> {
             .collect();
         let rel_ends: Vec<usize> = ends.iter().map(|e| e - span.start).collect();
         let hits = rubric.matcher.scan(slice, &rel_ends).shifted(span.start);
-        let heads: Vec<usize> = report
-            .headings
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| h.document == doc)
-            .map(|(i, _)| i)
+        // Headings are in document order: the document's are one run.
+        let lo = report.headings.partition_point(|h| h.document < doc);
+        let hi = report.headings.partition_point(|h| h.document <= doc);
+        let heads: Vec<usize> = (lo..hi.max(lo))
+            .filter(|&i| report.headings.get(i).is_some_and(|h| h.document == doc))
             .collect();
-        let base = subtract(&[span], &normalize(report.boilerplate.clone()));
+        let bp = &report.boilerplate;
+        let b0 = bp.partition_point(|b| b.end <= span.start);
+        let b1 = bp.partition_point(|b| b.start < span.end);
+        let base = subtract(
+            &[span],
+            &normalize(bp.get(b0..b1.max(b0)).unwrap_or(&[]).to_vec()),
+        );
         let titles = normalize(
             heads
                 .iter()
@@ -195,11 +200,18 @@ impl<'a> DocContext<'a> {
                 x.span.start == next && (x.ordinal == Some(1) || x.kind == crate::ItemKind::Dash)
             })
         };
-        let starts_head = self
-            .heads
-            .iter()
-            .filter_map(|&h| self.report.headings.get(h))
-            .any(|h| h.span.start == next && h.ordinal == Some(1));
+        let starts_head = {
+            let i = self.heads.partition_point(|&h| {
+                self.report
+                    .headings
+                    .get(h)
+                    .is_some_and(|x| x.span.start < next)
+            });
+            self.heads
+                .get(i)
+                .and_then(|&h| self.report.headings.get(h))
+                .is_some_and(|h| h.span.start == next && h.ordinal == Some(1))
+        };
         starts_item || starts_head
     }
 
@@ -215,9 +227,18 @@ impl<'a> DocContext<'a> {
         let mut stop = enclosing
             .and_then(|h| self.report.headings.get(h))
             .map_or(self.span.end, |h| h.span.end);
-        for &hi in &self.heads {
+        let from = self.heads.partition_point(|&h| {
+            self.report
+                .headings
+                .get(h)
+                .is_some_and(|x| x.span.start <= start)
+        });
+        for &hi in self.heads.get(from..).unwrap_or(&[]) {
             if let Some(h) = self.report.headings.get(hi) {
-                if h.span.start > start && (h.depth <= depth || enclosing.is_none()) {
+                if h.span.start >= stop {
+                    break;
+                }
+                if h.depth <= depth || enclosing.is_none() {
                     stop = stop.min(h.span.start);
                     break;
                 }
@@ -250,7 +271,7 @@ impl<'a> DocContext<'a> {
         }
         // 2. Inline cues in the body (not in heading titles, not in boilerplate).
         for (ri, role) in roles.iter().enumerate() {
-            let mut found: Vec<RolePart> = Vec::new();
+            let mut cands: Vec<(Span, Found)> = Vec::new();
             for (cues, how) in [(&role.opener, Found::Opener), (&role.lead, Found::Lead)] {
                 for &c in cues.iter() {
                     for hit in self.hits.of(c) {
@@ -262,17 +283,26 @@ impl<'a> DocContext<'a> {
                         if how == Found::Lead && !self.introduces(s, hit.end) {
                             continue;
                         }
-                        if found.iter().any(|p| p.span.contains(s.start)) {
-                            continue;
-                        }
-                        found.push(RolePart {
-                            role: role.id.clone(),
-                            span: Span::new(s.start, self.part_end(s.start, role.end)),
-                            anchor: trim_end_punct(self.text, s),
-                            found: how,
-                        });
+                        cands.push((s, how));
                     }
                 }
+            }
+            // In document order; a sentence inside a part already found adds nothing.
+            cands.sort_by_key(|(s, how)| (s.start, *how != Found::Opener));
+            let mut covered = 0usize;
+            let mut found: Vec<RolePart> = Vec::new();
+            for (s, how) in cands {
+                if s.start < covered {
+                    continue;
+                }
+                let end = self.part_end(s.start, role.end);
+                covered = end.max(s.end);
+                found.push(RolePart {
+                    role: role.id.clone(),
+                    span: Span::new(s.start, end),
+                    anchor: trim_end_punct(self.text, s),
+                    found: how,
+                });
             }
             if let Some(p) = parts.get_mut(ri) {
                 p.extend(found);
@@ -292,9 +322,12 @@ impl<'a> DocContext<'a> {
                 continue;
             }
             if let Some(n) = role.min_stats {
-                let found: Vec<Span> = self
-                    .report
-                    .stats
+                let st = &self.report.stats;
+                let s0 = st.partition_point(|x| x.span.start < self.span.start);
+                let s1 = st.partition_point(|x| x.span.start < self.span.end);
+                let found: Vec<Span> = st
+                    .get(s0..s1.max(s0))
+                    .unwrap_or(&[])
                     .iter()
                     .filter(|s| s.kind != StatKind::Date && in_spans(&outside, s.span.start))
                     .map(|s| s.span)

@@ -396,9 +396,12 @@ fn measure(ctx: &DocContext<'_>, item: &Item, results: &[Option<ChecklistItem>])
             let mut hits: Vec<Span> = Vec::new();
             let mut parts = Vec::new();
             if *placeholders {
-                let v: Vec<Span> = ctx
-                    .report
-                    .placeholders
+                let ph = &ctx.report.placeholders;
+                let lo = ph.partition_point(|p| p.span.start < ctx.span.start);
+                let hi = ph.partition_point(|p| p.span.start < ctx.span.end);
+                let v: Vec<Span> = ph
+                    .get(lo..hi.max(lo))
+                    .unwrap_or(&[])
                     .iter()
                     .map(|p| p.span)
                     .filter(|s| in_spans(&scope, s.start))
@@ -409,9 +412,12 @@ fn measure(ctx: &DocContext<'_>, item: &Item, results: &[Option<ChecklistItem>])
                 hits.extend(v);
             }
             if *boilerplate {
-                let v: Vec<Span> = ctx
-                    .report
-                    .boilerplate
+                let bp = &ctx.report.boilerplate;
+                let lo = bp.partition_point(|b| b.end <= ctx.span.start);
+                let hi = bp.partition_point(|b| b.start < ctx.span.end);
+                let v: Vec<Span> = bp
+                    .get(lo..hi.max(lo))
+                    .unwrap_or(&[])
                     .iter()
                     .filter(|b| b.overlaps(&ctx.span))
                     .copied()
@@ -492,13 +498,22 @@ fn count(
             .filter(|h| depth.map_or(true, |d| h.depth == d))
             .map(heading_line)
             .filter(|l| in_spans(scope, l.start))
-            .filter(|l| !inner_only || !scope.iter().any(|s| s.start == l.start))
+            .filter(|l| {
+                !inner_only || {
+                    let i = scope.partition_point(|s| s.start < l.start);
+                    !scope.get(i).is_some_and(|s| s.start == l.start)
+                }
+            })
             .collect()
     };
     let items_in = || -> Vec<Span> {
+        let lo = r.items.partition_point(|i| i.span.start < ctx.span.start);
+        let hi = r.items.partition_point(|i| i.span.start < ctx.span.end);
         r.items
+            .get(lo..hi.max(lo))
+            .unwrap_or(&[])
             .iter()
-            .filter(|i| i.document == ctx.doc && in_spans(scope, i.span.start))
+            .filter(|i| in_spans(scope, i.span.start))
             .map(|i| i.marker)
             .collect()
     };
@@ -546,17 +561,25 @@ fn count(
                     .flat_map(|r| r.lead.iter().chain(&r.opener))
                     .copied()
                     .collect();
+                let ann = ctx.hits.within(&announce, &prose);
                 let s: Vec<Span> = sentences()
                     .into_iter()
-                    .filter(|x| ctx.hits.within(&announce, &[*x]).is_empty())
+                    .filter(|x| {
+                        let i = ann.partition_point(|a| a.start < x.start);
+                        !ann.get(i).is_some_and(|a| a.start < x.end)
+                    })
                     .collect();
                 return (s.len() as f64, s);
             }
             (v.len() as f64, v)
         }
         What::Stats => {
+            let lo = r.stats.partition_point(|s| s.span.start < ctx.span.start);
+            let hi = r.stats.partition_point(|s| s.span.start < ctx.span.end);
             let v: Vec<Span> = r
                 .stats
+                .get(lo..hi.max(lo))
+                .unwrap_or(&[])
                 .iter()
                 .filter(|s| {
                     if kinds.is_empty() {
