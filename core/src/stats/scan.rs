@@ -419,6 +419,27 @@ impl<'t, 'l> Scanner<'t, 'l> {
             {
                 return Step::Skip(self.skip_code(skip_to));
             }
+            if n == '/' && sc.arabic && !sc.decimal && !is_year(&sc, t, i) {
+                // 1/10: a fraction
+                if let Some(d) = numeral::scan(t, sc.end + 1) {
+                    let after = char_at(t, d.end);
+                    let plain =
+                        !after.is_some_and(|a| a.is_ascii_alphanumeric() || a == '/' || a == '.');
+                    if d.arabic
+                        && !d.decimal
+                        && d.number.high.is_none()
+                        && d.number.value > 0.0
+                        && plain
+                    {
+                        let mut c = self.cand(Span::new(i, d.end), Span::new(i, d.end), sc);
+                        c.kind = Some(StatKind::Ratio);
+                        c.value = Some(sc.number.value / d.number.value);
+                        c.high = None;
+                        self.finish_approx(&mut c, i, d.end, None, false);
+                        return Step::Found(c);
+                    }
+                }
+            }
             if n == '版' || (n == '/' && !is_year(&sc, t, i)) {
                 return Step::Skip(self.skip_code(skip_to));
             }
@@ -782,7 +803,8 @@ impl<'t, 'l> Scanner<'t, 'l> {
                     break;
                 }
             }
-            if terms >= 2 && sc.arabic && (sep == '∶' || (decimal && sep != ':')) {
+            let ratio_clause = self.clause_before(i).contains('比');
+            if terms >= 2 && sc.arabic && (sep == '∶' || decimal || ratio_clause) {
                 let mut c = self.cand(Span::new(i, end), Span::new(i, end), sc);
                 c.kind = Some(StatKind::Ratio);
                 c.high = None;

@@ -552,3 +552,13 @@ fn more_forms_from_reports() {
     assert!(rows("成千上万").is_empty());
     assert_eq!(one("捐款人民币5000元").0, "5000元");
 }
+
+#[test]
+fn ratios_and_fractions() {
+    assert_eq!(one("城乡居民收入比收窄至2：1以内").0, "2：1");
+    assert_eq!(one("收入比从2.50:1缩小").2, Some(2.5));
+    let r = one("约占全国1/10，");
+    assert_eq!((r.1, r.2), ("ratio", Some(0.1)));
+    assert!(rows("会议于8:30开始").is_empty());
+    assert_eq!(one("PM2.5浓度11.8微克/立方米").4, "微克/立方米");
+}
