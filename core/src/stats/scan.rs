@@ -650,7 +650,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 {
                     let mut c = self.cand(Span::new(i, ue), Span::new(i, sc.end), sc);
                     c.kind = Some(StatKind::Percent);
-                    c.value = Some(value * 10.0);
+                    c.value = Some(numeral::tidy(value * 10.0));
                     c.high = high.map(|h| h * 10.0);
                     c.unit = "%".into();
                     self.finish_approx(&mut c, i, ue, approx, suffix_approx);
@@ -702,7 +702,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         c.unit = unit.canonical.clone();
         if unit.kind == UnitKind::Permille {
             c.unit = "%".into();
-            c.value = Some(value / 10.0);
+            c.value = Some(numeral::tidy(value / 10.0));
             c.high = high.map(|h| h / 10.0);
         }
         if matches!(unit.kind, UnitKind::Percent) {
@@ -769,7 +769,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         let mut c = self.cand(Span::new(i, sc.end), Span::new(q, sc.end), sc);
         c.kind = Some(StatKind::Percent);
         c.unit = "%".into();
-        c.value = Some(sc.number.value / div);
+        c.value = Some(numeral::tidy(sc.number.value / div));
         c.high = sc.number.high.map(|h| h / div);
         self.finish_approx(&mut c, i, sc.end, None, false);
         Step::Found(c)

@@ -562,3 +562,11 @@ fn ratios_and_fractions() {
     assert!(rows("会议于8:30开始").is_empty());
     assert_eq!(one("PM2.5浓度11.8微克/立方米").4, "微克/立方米");
 }
+
+#[test]
+fn ranges_with_units_on_both_ends() {
+    let r = one("增长5%-10%");
+    assert_eq!((r.0.as_str(), r.2, r.3), ("5%-10%", Some(5.0), Some(10.0)));
+    let r = one("补助3万元至5万元");
+    assert_eq!((r.2, r.3), (Some(30000.0), Some(50000.0)));
+}
