@@ -64,7 +64,7 @@ impl Context<'static> {
 ///
 /// ```
 /// let text = "全镇共有党员704人。";
-/// let ctx = baogao::stats::Context { boilerplate: &[], placeholders: &[], documents: &[], headings: &[] };
+/// let ctx = baogao::stats::Context::empty();
 /// let (stats, defects) = baogao::stats::extract(text, &ctx);
 /// assert_eq!(stats.len(), 1);
 /// assert_eq!(stats[0].value, Some(704.0));
