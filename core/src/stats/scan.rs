@@ -535,6 +535,13 @@ impl<'t, 'l> Scanner<'t, 'l> {
         if char_at(t, ue) == Some('级') && unit.kind != UnitKind::Grade {
             return Step::Skip(ue + '级'.len_utf8());
         }
+        // 一季度: a calendar period
+        if unit.kind == UnitKind::Quarter {
+            if small_int(sc.number.value, 4.0) && sc.number.high.is_none() && !sc.scaled {
+                return self.date(i, ue, sc);
+            }
+            return Step::Skip(ue);
+        }
         // 二轮, 二期, 二号: a bare 二 with a measure word is an ordinal (counts say 两)
         if t.get(i..sc.end) == Some("二") && t.get(sc.end..ue) != Some("分之") {
             return Step::Skip(ue);
@@ -564,6 +571,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 StatKind::Duration
             }
             UnitKind::Decade => return self.date(i, ue, sc),
+            UnitKind::Quarter => return Step::Skip(ue),
             UnitKind::Month => {
                 if small_int(value, 12.0) && high.map_or(true, |h| small_int(h, 12.0)) && !sc.scaled
                 {

@@ -541,6 +541,8 @@ fn timing_probe() {
 fn more_forms_from_reports() {
     assert_eq!(one("第一季度，全市").1, "date");
     assert_eq!(one("第一季度，全市").0, "第一季度");
+    assert_eq!(one("二季度以来").1, "date");
+    assert_eq!(one("连续16个季度").1, "duration");
     assert_eq!(one("2023年1-6月，全市").0, "2023年1-6月");
     assert_eq!(one("超过一半").5, Some("over"));
     assert!(rows("组织数十个单位").is_empty());
