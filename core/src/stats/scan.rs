@@ -399,8 +399,12 @@ impl<'t, 'l> Scanner<'t, 'l> {
             }
         }
         // English context: `Delphi 2005`, `RAD Studio 11` are names; `in 2022` is a year
-        let english =
-            prev == Some(' ') && char_before(t, i - 1).is_some_and(|q| q.is_ascii_alphabetic());
+        let english = prev == Some(' ')
+            && char_before(t, i - 1).is_some_and(|q| q.is_ascii_alphabetic())
+            && !self
+                .lex
+                .unit_at(t, sc.end)
+                .is_some_and(|u| !u.text.is_ascii());
 
         // ---- right context: codes and versions
         let next = char_at(t, sc.end);

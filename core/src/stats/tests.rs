@@ -553,6 +553,7 @@ fn more_forms_from_reports() {
     assert_eq!(one("吸引百余人参加").5, Some("over"));
     assert!(rows("成千上万").is_empty());
     assert_eq!(one("捐款人民币5000元").0, "5000元");
+    assert_eq!(one("全县GDP 356.7亿元").2, Some(35_670_000_000.0));
 }
 
 #[test]
