@@ -42,6 +42,30 @@ pub struct Context<'a> {
     pub headings: &'a [Heading],
 }
 
+impl<'a> Context<'a> {
+    /// A context from the other stages' results (each list sorted by position).
+    ///
+    /// ```
+    /// let bp = [baogao::Span::new(0, 9)];
+    /// let ctx = baogao::stats::Context::new(&bp, &[], &[], &[]);
+    /// let (stats, _) = baogao::stats::extract("来源:网站\n共有党员704人", &ctx);
+    /// assert_eq!(stats.len(), 1);
+    /// ```
+    pub fn new(
+        boilerplate: &'a [Span],
+        placeholders: &'a [Placeholder],
+        documents: &'a [Document],
+        headings: &'a [Heading],
+    ) -> Context<'a> {
+        Context {
+            boilerplate,
+            placeholders,
+            documents,
+            headings,
+        }
+    }
+}
+
 impl Context<'static> {
     /// A context with no boilerplate, placeholders, documents or headings.
     ///
