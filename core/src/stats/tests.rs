@@ -518,26 +518,6 @@ fn footnote_glossary_names_are_not_counts() {
 }
 
 #[test]
-#[ignore]
-fn timing_probe() {
-    for (name, unit) in [
-        ("digits", "1"),
-        ("yi", "一"),
-        ("list", "1、"),
-        ("qizhong", "其中3人"),
-        ("prose", "全镇共有党员704人，其中女党员3名，占42.8%。"),
-        ("quote", "“两个”"),
-    ] {
-        for n in [10_000usize, 20_000] {
-            let t = unit.repeat(n);
-            let t0 = std::time::Instant::now();
-            let _ = extract(&t, &Context::empty());
-            eprintln!("{name} {n} {:?}", t0.elapsed());
-        }
-    }
-}
-
-#[test]
 fn more_forms_from_reports() {
     assert_eq!(one("第一季度，全市").1, "date");
     assert_eq!(one("第一季度，全市").0, "第一季度");
