@@ -553,3 +553,9 @@ fn ranges_with_units_on_both_ends() {
     let r = one("补助3万元至5万元");
     assert_eq!((r.2, r.3), (Some(30000.0), Some(50000.0)));
 }
+
+#[test]
+fn words_counted_in_characters() {
+    assert_eq!(one("起草文稿约30万字").0, "约30万字");
+    assert_eq!(one("起草文稿约30万字").4, "字");
+}
