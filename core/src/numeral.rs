@@ -205,6 +205,23 @@ struct Single {
     ntok: usize,
 }
 
+/// Rounds away the binary noise of decimal arithmetic (`2.3 × 10⁸` → 230000000, not
+/// 229999999.99999997), keeping 15 significant digits.
+pub(crate) fn tidy(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let mag = v.abs().log10().ceil();
+    let digits = (15.0 - mag).clamp(0.0, 12.0);
+    let f = 10f64.powf(digits);
+    let r = (v * f).round() / f;
+    if r.is_finite() {
+        r
+    } else {
+        v
+    }
+}
+
 fn eval(tokens: &[Tok], high: bool) -> f64 {
     let mut total = 0.0;
     let mut wan = 0.0;
@@ -541,8 +558,8 @@ fn scan_single(text: &str, at: usize) -> Option<Single> {
         i = m;
     }
     sg.end = i;
-    sg.lo = eval(&tokens, false);
-    sg.hi = eval(&tokens, true);
+    sg.lo = tidy(eval(&tokens, false));
+    sg.hi = tidy(eval(&tokens, true));
     sg.ntok = tokens.len();
     let mut trailing = 1.0;
     for t in tokens.iter().rev() {
@@ -704,6 +721,8 @@ mod tests {
         assert!(close(val("1.39万亿"), 1.39e12));
         assert!(close(val("3千万"), 3e7));
         assert!(close(val("13697.5亿"), 1369750000000.0));
+        assert_eq!(val("2.3亿"), 230_000_000.0);
+        assert_eq!(val("83.9亿"), 8_390_000_000.0);
     }
 
     #[test]

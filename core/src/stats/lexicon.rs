@@ -26,6 +26,7 @@ pub(crate) enum UnitKind {
     Fold,
     Tenth,
     Permille,
+    Quarter,
 }
 
 /// A unit word.
@@ -78,6 +79,7 @@ fn kind_of(s: &str) -> Option<UnitKind> {
         "fold" => UnitKind::Fold,
         "tenth" => UnitKind::Tenth,
         "permille" => UnitKind::Permille,
+        "quarter" => UnitKind::Quarter,
         _ => return None,
     })
 }

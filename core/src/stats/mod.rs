@@ -42,6 +42,30 @@ pub struct Context<'a> {
     pub headings: &'a [Heading],
 }
 
+impl<'a> Context<'a> {
+    /// A context from the other stages' results (each list sorted by position).
+    ///
+    /// ```
+    /// let bp = [baogao::Span::new(0, 9)];
+    /// let ctx = baogao::stats::Context::new(&bp, &[], &[], &[]);
+    /// let (stats, _) = baogao::stats::extract("来源:网站\n共有党员704人", &ctx);
+    /// assert_eq!(stats.len(), 1);
+    /// ```
+    pub fn new(
+        boilerplate: &'a [Span],
+        placeholders: &'a [Placeholder],
+        documents: &'a [Document],
+        headings: &'a [Heading],
+    ) -> Context<'a> {
+        Context {
+            boilerplate,
+            placeholders,
+            documents,
+            headings,
+        }
+    }
+}
+
 impl Context<'static> {
     /// A context with no boilerplate, placeholders, documents or headings.
     ///
@@ -64,7 +88,7 @@ impl Context<'static> {
 ///
 /// ```
 /// let text = "全镇共有党员704人。";
-/// let ctx = baogao::stats::Context { boilerplate: &[], placeholders: &[], documents: &[], headings: &[] };
+/// let ctx = baogao::stats::Context::empty();
 /// let (stats, defects) = baogao::stats::extract(text, &ctx);
 /// assert_eq!(stats.len(), 1);
 /// assert_eq!(stats[0].value, Some(704.0));
@@ -144,13 +168,11 @@ fn sep_between<'t>(text: &'t str, a: &Cand, b: &Cand) -> Option<&'t str> {
 }
 
 /// Shared units, shared approximation markers and the decimal point written as `、`.
-fn lists(text: &str, mut cands: Vec<Cand>, defects: &mut Vec<Defect>) -> Vec<Cand> {
+fn lists(text: &str, cands: Vec<Cand>, defects: &mut Vec<Defect>) -> Vec<Cand> {
     // 325、3万元: one amount whose decimal point became 、
-    let mut i = 0;
-    while i + 1 < cands.len() {
-        let (a, b) = (&cands[i], &cands[i + 1]);
+    let cands = fold_pairs(cands, |a, b| {
         let glued = text.get(a.span.end..b.span.start) == Some("、");
-        if glued
+        let fits = glued
             && a.kind.is_none()
             && a.scan.arabic
             && !a.scan.decimal
@@ -162,38 +184,62 @@ fn lists(text: &str, mut cands: Vec<Cand>, defects: &mut Vec<Defect>) -> Vec<Can
             && !b.scan.decimal
             && b.scan.scaled
             && b.span.start == b.num.start
-            && !clause_has(text, a.span.start, "分别")
-        {
-            let digit = b.scan.number.value;
-            let raw = b.value.unwrap_or(0.0);
-            let mut first_digit = 0.0;
-            if let Some(d) = text.get(b.num.start..).and_then(|r| r.chars().next()) {
-                first_digit = f64::from(d.to_digit(10).unwrap_or(0));
-            }
-            if first_digit > 0.0 && digit > 0.0 {
-                let scale = raw / first_digit;
-                let merged = (a.scan.number.value + first_digit / 10.0) * scale;
-                let span = Span::new(a.span.start, b.span.end);
-                defects.push(Defect {
-                    span,
-                    code: crate::DefectCode::DecimalComma,
-                    message: format!(
-                        "“{}”中的顿号疑为小数点之误，应为{}{}",
-                        span.slice(text),
-                        fmt_num(a.scan.number.value + first_digit / 10.0),
-                        text.get(b.num.start + 1..b.span.end).unwrap_or("")
-                    ),
-                });
-                let a_start = a.span.start;
-                let mut m = cands.remove(i + 1);
-                m.span = span;
-                m.num = Span::new(a_start, m.num.end);
-                m.value = Some(merged);
-                cands[i] = m;
-            }
+            && !clause_has(text, a.span.start, "分别");
+        if !fits {
+            return None;
         }
-        i += 1;
-    }
+        let first_digit = text
+            .get(b.num.start..)
+            .and_then(|r| r.chars().next())
+            .and_then(|d| d.to_digit(10))
+            .map_or(0.0, f64::from);
+        if first_digit <= 0.0 {
+            return None;
+        }
+        let scale = b.value.unwrap_or(0.0) / first_digit;
+        let fixed = a.scan.number.value + first_digit / 10.0;
+        let span = Span::new(a.span.start, b.span.end);
+        defects.push(Defect {
+            span,
+            code: crate::DefectCode::DecimalComma,
+            message: format!(
+                "“{}”中的顿号疑为小数点之误，应为{}{}",
+                span.slice(text),
+                fmt_num(fixed),
+                text.get(b.num.start + 1..b.span.end).unwrap_or("")
+            ),
+        });
+        let mut m = b.clone();
+        m.span = span;
+        m.num = Span::new(a.span.start, b.num.end);
+        m.value = Some(crate::numeral::tidy(fixed * scale));
+        Some(m)
+    });
+    // ranges written with the unit on both ends: 5%-10%, 3万元至5万元
+    let mut cands = fold_pairs(cands, |a, b| {
+        let gap = text.get(a.span.end..b.span.start).unwrap_or("");
+        let joined = matches!(gap, "-" | "—" | "–" | "～" | "~" | "至" | "到" | "－");
+        let same = a.kind.is_some()
+            && a.kind == b.kind
+            && a.kind != Some(StatKind::Date)
+            && a.unit == b.unit
+            && a.high.is_none()
+            && b.high.is_none()
+            && a.value < b.value;
+        if !(joined && same && b.span.start == b.num.start) {
+            return None;
+        }
+        let mut m = b.clone();
+        m.high = b.value;
+        m.value = a.value;
+        m.span = Span::new(a.span.start, b.span.end);
+        m.num = Span::new(a.num.start, b.num.end);
+        if m.approx.is_none() {
+            m.approx = a.approx;
+            m.prefix_approx = a.prefix_approx;
+        }
+        Some(m)
+    });
     // shared units: 20.9、36.2、54个百分点
     let mut k = cands.len();
     while k > 0 {
@@ -251,6 +297,21 @@ fn lists(text: &str, mut cands: Vec<Cand>, defects: &mut Vec<Defect>) -> Vec<Can
         s = e + 1;
     }
     cands
+}
+
+/// One pass that lets each candidate merge with the one before it.
+fn fold_pairs(cands: Vec<Cand>, mut f: impl FnMut(&Cand, &Cand) -> Option<Cand>) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if let Some(last) = out.last_mut() {
+            if let Some(m) = f(last, &c) {
+                *last = m;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn fmt_num(v: f64) -> String {

@@ -399,8 +399,12 @@ impl<'t, 'l> Scanner<'t, 'l> {
             }
         }
         // English context: `Delphi 2005`, `RAD Studio 11` are names; `in 2022` is a year
-        let english =
-            prev == Some(' ') && char_before(t, i - 1).is_some_and(|q| q.is_ascii_alphabetic());
+        let english = prev == Some(' ')
+            && char_before(t, i - 1).is_some_and(|q| q.is_ascii_alphabetic())
+            && !self
+                .lex
+                .unit_at(t, sc.end)
+                .is_some_and(|u| !u.text.is_ascii());
 
         // ---- right context: codes and versions
         let next = char_at(t, sc.end);
@@ -418,6 +422,27 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 && !is_year(&sc, t, i)
             {
                 return Step::Skip(self.skip_code(skip_to));
+            }
+            if n == '/' && sc.arabic && !sc.decimal && !is_year(&sc, t, i) {
+                // 1/10: a fraction
+                if let Some(d) = numeral::scan(t, sc.end + 1) {
+                    let after = char_at(t, d.end);
+                    let plain =
+                        !after.is_some_and(|a| a.is_ascii_alphanumeric() || a == '/' || a == '.');
+                    if d.arabic
+                        && !d.decimal
+                        && d.number.high.is_none()
+                        && d.number.value > 0.0
+                        && plain
+                    {
+                        let mut c = self.cand(Span::new(i, d.end), Span::new(i, d.end), sc);
+                        c.kind = Some(StatKind::Ratio);
+                        c.value = Some(sc.number.value / d.number.value);
+                        c.high = None;
+                        self.finish_approx(&mut c, i, d.end, None, false);
+                        return Step::Found(c);
+                    }
+                }
             }
             if n == '版' || (n == '/' && !is_year(&sc, t, i)) {
                 return Step::Skip(self.skip_code(skip_to));
@@ -514,6 +539,13 @@ impl<'t, 'l> Scanner<'t, 'l> {
         if char_at(t, ue) == Some('级') && unit.kind != UnitKind::Grade {
             return Step::Skip(ue + '级'.len_utf8());
         }
+        // 一季度: a calendar period
+        if unit.kind == UnitKind::Quarter {
+            if small_int(sc.number.value, 4.0) && sc.number.high.is_none() && !sc.scaled {
+                return self.date(i, ue, sc);
+            }
+            return Step::Skip(ue);
+        }
         // 二轮, 二期, 二号: a bare 二 with a measure word is an ordinal (counts say 两)
         if t.get(i..sc.end) == Some("二") && t.get(sc.end..ue) != Some("分之") {
             return Step::Skip(ue);
@@ -543,6 +575,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 StatKind::Duration
             }
             UnitKind::Decade => return self.date(i, ue, sc),
+            UnitKind::Quarter => return Step::Skip(ue),
             UnitKind::Month => {
                 if small_int(value, 12.0) && high.map_or(true, |h| small_int(h, 12.0)) && !sc.scaled
                 {
@@ -629,7 +662,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 {
                     let mut c = self.cand(Span::new(i, ue), Span::new(i, sc.end), sc);
                     c.kind = Some(StatKind::Percent);
-                    c.value = Some(value * 10.0);
+                    c.value = Some(numeral::tidy(value * 10.0));
                     c.high = high.map(|h| h * 10.0);
                     c.unit = "%".into();
                     self.finish_approx(&mut c, i, ue, approx, suffix_approx);
@@ -681,7 +714,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         c.unit = unit.canonical.clone();
         if unit.kind == UnitKind::Permille {
             c.unit = "%".into();
-            c.value = Some(value / 10.0);
+            c.value = Some(numeral::tidy(value / 10.0));
             c.high = high.map(|h| h / 10.0);
         }
         if matches!(unit.kind, UnitKind::Percent) {
@@ -748,7 +781,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         let mut c = self.cand(Span::new(i, sc.end), Span::new(q, sc.end), sc);
         c.kind = Some(StatKind::Percent);
         c.unit = "%".into();
-        c.value = Some(sc.number.value / div);
+        c.value = Some(numeral::tidy(sc.number.value / div));
         c.high = sc.number.high.map(|h| h / div);
         self.finish_approx(&mut c, i, sc.end, None, false);
         Step::Found(c)
@@ -782,7 +815,8 @@ impl<'t, 'l> Scanner<'t, 'l> {
                     break;
                 }
             }
-            if terms >= 2 && sc.arabic && (sep == '∶' || (decimal && sep != ':')) {
+            let ratio_clause = self.clause_before(i).contains('比');
+            if terms >= 2 && sc.arabic && (sep == '∶' || decimal || ratio_clause) {
                 let mut c = self.cand(Span::new(i, end), Span::new(i, end), sc);
                 c.kind = Some(StatKind::Ratio);
                 c.high = None;

@@ -37,7 +37,9 @@ pub(crate) fn find(text: &str, span: Span, floor: usize, lex: &Lexicon) -> Optio
     // keep what follows the last verb inside
     if let Some(l) = text.get(ls..le) {
         let mut best: Option<usize> = None;
-        for v in verbs {
+        // one-character verbs (有 为 是 共 …) also sit inside nouns (公共, 作为): only longer
+        // verbs are looked for inside the phrase
+        for v in verbs.iter().filter(|v| v.chars().count() >= 2) {
             if let Some(p) = l.rfind(v.as_str()) {
                 let after = p + v.len();
                 if after < l.len() && best.map_or(true, |b| after > b) {

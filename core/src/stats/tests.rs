@@ -518,29 +518,11 @@ fn footnote_glossary_names_are_not_counts() {
 }
 
 #[test]
-#[ignore]
-fn timing_probe() {
-    for (name, unit) in [
-        ("digits", "1"),
-        ("yi", "一"),
-        ("list", "1、"),
-        ("qizhong", "其中3人"),
-        ("prose", "全镇共有党员704人，其中女党员3名，占42.8%。"),
-        ("quote", "“两个”"),
-    ] {
-        for n in [10_000usize, 20_000] {
-            let t = unit.repeat(n);
-            let t0 = std::time::Instant::now();
-            let _ = extract(&t, &Context::empty());
-            eprintln!("{name} {n} {:?}", t0.elapsed());
-        }
-    }
-}
-
-#[test]
 fn more_forms_from_reports() {
     assert_eq!(one("第一季度，全市").1, "date");
     assert_eq!(one("第一季度，全市").0, "第一季度");
+    assert_eq!(one("二季度以来").1, "date");
+    assert_eq!(one("连续16个季度").1, "duration");
     assert_eq!(one("2023年1-6月，全市").0, "2023年1-6月");
     assert_eq!(one("超过一半").5, Some("over"));
     assert!(rows("组织数十个单位").is_empty());
@@ -551,4 +533,29 @@ fn more_forms_from_reports() {
     assert_eq!(one("吸引百余人参加").5, Some("over"));
     assert!(rows("成千上万").is_empty());
     assert_eq!(one("捐款人民币5000元").0, "5000元");
+    assert_eq!(one("全县GDP 356.7亿元").2, Some(35_670_000_000.0));
+}
+
+#[test]
+fn ratios_and_fractions() {
+    assert_eq!(one("城乡居民收入比收窄至2：1以内").0, "2：1");
+    assert_eq!(one("收入比从2.50:1缩小").2, Some(2.5));
+    let r = one("约占全国1/10，");
+    assert_eq!((r.1, r.2), ("ratio", Some(0.1)));
+    assert!(rows("会议于8:30开始").is_empty());
+    assert_eq!(one("PM2.5浓度11.8微克/立方米").4, "微克/立方米");
+}
+
+#[test]
+fn ranges_with_units_on_both_ends() {
+    let r = one("增长5%-10%");
+    assert_eq!((r.0.as_str(), r.2, r.3), ("5%-10%", Some(5.0), Some(10.0)));
+    let r = one("补助3万元至5万元");
+    assert_eq!((r.2, r.3), (Some(30000.0), Some(50000.0)));
+}
+
+#[test]
+fn words_counted_in_characters() {
+    assert_eq!(one("起草文稿约30万字").0, "约30万字");
+    assert_eq!(one("起草文稿约30万字").4, "字");
 }

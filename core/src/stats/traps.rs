@@ -171,15 +171,13 @@ impl<'a> Cursor<'a> {
         self.spans.get(self.at).copied().filter(|s| s.start <= i)
     }
 
-    /// Whether any span overlaps `span` (`span.start` must not decrease between calls).
-    pub fn overlaps(&mut self, span: Span) -> bool {
-        while self.spans.get(self.at).is_some_and(|s| s.end <= span.start) {
-            self.at += 1;
-        }
-        self.spans[self.at.min(self.spans.len())..]
-            .iter()
-            .take_while(|s| s.start < span.end)
-            .any(|s| s.overlaps(&span))
+    /// Whether any span overlaps `span` (a binary search: `span` may start before the last
+    /// offset asked about).
+    pub fn overlaps(&self, span: Span) -> bool {
+        let k = self.spans.partition_point(|s| s.end <= span.start);
+        self.spans
+            .get(k)
+            .is_some_and(|s| s.start < span.end && s.overlaps(&span))
     }
 }
 
