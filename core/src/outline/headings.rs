@@ -58,13 +58,27 @@ pub(crate) fn candidates(
             }
         }
         if let Some(m) = heading_marker(text, ls, le) {
-            if has_title(text, &m, le) && !in_spans(boilerplate, ls) {
-                out.push(Cand {
-                    start: ls,
-                    marker: m,
-                    line_start: true,
-                    line: li,
-                });
+            if !in_spans(boilerplate, ls) {
+                if has_title(text, &m, le) {
+                    out.push(Cand {
+                        start: ls,
+                        marker: m,
+                        line_start: true,
+                        line: li,
+                    });
+                } else if m.kind != MarkerKind::Circled
+                    && lines
+                        .get(li + 1)
+                        .is_some_and(|n| !n.blank && !n.in_boilerplate && n.chars <= 40)
+                {
+                    // a marker alone on its line, its title on the next one
+                    out.push(Cand {
+                        start: ls,
+                        marker: m,
+                        line_start: true,
+                        line: li + 1,
+                    });
+                }
             }
         }
         // sentence starts inside the line

@@ -15,6 +15,18 @@ pub(crate) fn body_cues() -> &'static [&'static str] {
     V.get_or_init(|| entries(include_str!("../../data/outline/body_cues.txt")).collect())
 }
 
+/// Words that open body text without a comma after them (for run-on titles of flattened text).
+pub(crate) fn strong_body_cues() -> &'static [&'static str] {
+    static V: OnceLock<Vec<&'static str>> = OnceLock::new();
+    V.get_or_init(|| entries(include_str!("../../data/outline/body_cues_strong.txt")).collect())
+}
+
+/// Words that typically end a heading's title (`回顾`, `取向`, `任务`).
+pub(crate) fn heading_tails() -> &'static [&'static str] {
+    static V: OnceLock<Vec<&'static str>> = OnceLock::new();
+    V.get_or_init(|| entries(include_str!("../../data/outline/heading_tails.txt")).collect())
+}
+
 /// Salutations and sign-offs.
 pub(crate) fn salutations() -> &'static [&'static str] {
     static V: OnceLock<Vec<&'static str>> = OnceLock::new();
@@ -47,6 +59,8 @@ mod tests {
     #[test]
     fn lists_load() {
         assert!(super::body_cues().contains(&"一年来"));
+        assert!(super::strong_body_cues().contains(&"过去一年"));
+        assert!(super::heading_tails().contains(&"回顾"));
         assert!(super::salutations().contains(&"各位代表"));
         assert!(super::lead_ins().contains(&"如下"));
         assert!(super::sequence_words().contains(&("其次", 2)));

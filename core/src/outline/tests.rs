@@ -282,6 +282,16 @@ fn a_skipped_ordinal_is_kept_and_noted() {
 }
 
 #[test]
+fn marker_alone_on_its_line_takes_the_next_line_as_title() {
+    let text = format!("一、\n工作回顾\n{PARA}\n二、\n工作计划\n{PARA}\n");
+    let o = build(&text, &[]);
+    let t: Vec<_> = o.headings.iter().map(|h| h.title.slice(&text)).collect();
+    assert_eq!(t, ["工作回顾", "工作计划"]);
+    // the title line is not also an unnumbered heading
+    assert_eq!(o.headings.len(), 2);
+}
+
+#[test]
 fn run_on_title_ends_where_the_body_begins() {
     let text = "一、加强思想政治教育，提高党员干部的整体素质一年来，我支部深入学习党的理论，效果明显。\n二、加强组织建设近年来，我们不断完善制度。\n";
     let t: Vec<_> = heads(text).iter().map(|h| h.2).collect();

@@ -33,6 +33,9 @@ pub(crate) fn title_span(text: &str, from: usize, line_end: usize) -> Span {
     Span::new(start, start + t.trim_end_matches(is_blank).len())
 }
 
+/// Characters beyond which a title without punctuation is taken to have run into its body.
+const RUN_ON_CHARS: usize = 30;
+
 /// Where body text begins inside `start..end`: the first body cue (`一年来`, `今年以来`…) that
 /// is followed by a comma and stands at least four characters into the title.
 fn body_start(text: &str, start: usize, end: usize) -> Option<usize> {
@@ -40,6 +43,28 @@ fn body_start(text: &str, start: usize, end: usize) -> Option<usize> {
     // a cue must stand at least four characters into the title
     let min_at = t.char_indices().nth(4).map(|(i, _)| i)?;
     let mut best: Option<usize> = None;
+    // a title running on for more than this many characters lost its line break
+    if t.char_indices().nth(RUN_ON_CHARS).is_some() {
+        // only the stretch before the first comma: the title's own clauses stay whole
+        let clause = t.find(['，', ',']).unwrap_or(t.len());
+        let head = t.get(min_at..clause).unwrap_or("");
+        for cue in lexicon::strong_body_cues() {
+            if let Some(at) = head.find(cue) {
+                let at = min_at + at;
+                if best.map_or(true, |b| at < b) {
+                    best = Some(at);
+                }
+            }
+        }
+        for tail in lexicon::heading_tails() {
+            if let Some(at) = head.find(tail) {
+                let at = min_at + at + tail.len();
+                if at < clause && best.map_or(true, |b| at < b) {
+                    best = Some(at);
+                }
+            }
+        }
+    }
     for cue in lexicon::body_cues() {
         let mut from = 0;
         while let Some(rel) = t.get(from..).and_then(|s| s.find(cue)) {
@@ -98,5 +123,20 @@ mod tests {
         );
         // a cue without a comma after it is part of the title
         assert_eq!(title("总结今年工作经验"), "总结今年工作经验");
+        // a flattened body: the title lost its line break and runs on
+        assert_eq!(
+            title("2018年工作回顾过去一年是我国发展很不平常的一年，我们顶住压力，完成了全年主要目标任务"),
+            "2018年工作回顾"
+        );
+        assert_eq!(title("回顾过去一年的工作"), "回顾过去一年的工作");
+        assert_eq!(
+            title("2019年经济社会发展总体要求和政策取向今年是新中国成立70周年，是关键之年"),
+            "2019年经济社会发展总体要求和政策取向"
+        );
+        // a long first sentence with its own clauses is left whole
+        assert_eq!(
+            title("社区党支部以完善民主生活制度，坚持学习制度，不断加强和改进党员教育管理方式方法"),
+            "社区党支部以完善民主生活制度，坚持学习制度，不断加强和改进党员教育管理方式方法"
+        );
     }
 }
