@@ -307,3 +307,15 @@ fn label_alone_does_not_take_a_title_as_its_value() {
     let text = "来源：\n某某日报客户端\n阅读量：\n1234\n2024年政府工作报告\n";
     assert_eq!(blocks(text), ["来源：\n某某日报客户端\n阅读量：\n1234"]);
 }
+
+#[test]
+fn more_site_chrome_shapes() {
+    let text = "工作总结\n（本文来源：某某日报）\n字号：T|T\n一年来，我们认真工作。\n联系我们 | 网站地图 | 隐私声明\n";
+    assert_eq!(
+        blocks(text),
+        [
+            "（本文来源：某某日报）\n字号：T|T",
+            "联系我们 | 网站地图 | 隐私声明"
+        ]
+    );
+}
