@@ -45,7 +45,7 @@ type Analysis = (String, Option<String>, Option<&'static str>);
 
 /// An error in Rust form, so that it can be made while the GIL is released.
 enum Failure {
-    Core(baogao::Error),
+    Core(Box<baogao::Error>),
     Input(String),
     Panic(String),
 }
@@ -122,7 +122,10 @@ fn guarded<T>(f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
 /// Analyses `text` and serialises the report, with the panic guard around both.
 fn run(text: &str, options: &baogao::Options) -> Result<String, Failure> {
     guarded(|| {
-        let hook = test_panic_marker().lock().map(|m| m.clone()).unwrap_or(None);
+        let hook = test_panic_marker()
+            .lock()
+            .map(|m| m.clone())
+            .unwrap_or(None);
         if let Some(marker) = hook {
             if !marker.is_empty() && text.contains(&marker) {
                 panic!("test hook: input contains {marker:?}");
@@ -195,9 +198,7 @@ fn read_input(obj: &Bound<'_, PyAny>, encoding: Option<&str>) -> Result<Input, F
             .name()
             .map(|n| n.to_string())
             .unwrap_or_else(|_| "?".to_owned());
-        return Err(Failure::Input(format!(
-            "expected str or bytes, not {ty}"
-        )));
+        return Err(Failure::Input(format!("expected str or bytes, not {ty}")));
     };
     decode_bytes(&bytes, encoding)
 }
@@ -206,7 +207,7 @@ fn decode_bytes(bytes: &[u8], encoding: Option<&str>) -> Result<Input, Failure> 
     guarded(|| {
         baogao::decode::decode(bytes, encoding)
             .map(|d| Input::Decoded(d.text, d.encoding))
-            .map_err(Failure::Core)
+            .map_err(|e| Failure::Core(Box::new(e)))
     })
 }
 
@@ -261,7 +262,7 @@ impl Rubric {
     #[staticmethod]
     #[pyo3(signature = (source, name=None))]
     fn from_toml(py: Python<'_>, source: &str, name: Option<&str>) -> PyResult<Rubric> {
-        guarded(|| baogao::Rubric::from_toml(source, name).map_err(Failure::Core))
+        guarded(|| baogao::Rubric::from_toml(source, name).map_err(|e| Failure::Core(Box::new(e))))
             .map(|inner| Rubric { inner })
             .map_err(|f| f.into_pyerr(py))
     }
@@ -412,7 +413,9 @@ fn analyze_batch_json<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let opts = options(rubric)?;
     if threads == Some(0) {
-        return Err(PyValueError::new_err("threads must be at least 1 (or None)"));
+        return Err(PyValueError::new_err(
+            "threads must be at least 1 (or None)",
+        ));
     }
     // Copy every input into Rust while holding the GIL; decoding bytes happens in parallel.
     enum Job {
@@ -442,7 +445,8 @@ fn analyze_batch_json<'py>(
             }
         })
         .collect();
-    let work = |job: Job| -> Result<(String, Option<(String, &'static str)>), Failure> {
+    type Done = (String, Option<(String, &'static str)>);
+    let work = |job: Job| -> Result<Done, Failure> {
         match job {
             Job::Text(t) => run(&t, &opts).map(|json| (json, None)),
             Job::Bytes(b) => match decode_bytes(&b, None)? {

@@ -1,9 +1,34 @@
 import os
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, final, overload, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 __version__: str
-__all__: List[str]
+__all__ = [
+    "BaogaoError",
+    "Checklist",
+    "ChecklistItem",
+    "DecodeError",
+    "Defect",
+    "Diagnostic",
+    "Document",
+    "Heading",
+    "HeadingNode",
+    "Headings",
+    "Item",
+    "Placeholder",
+    "Report",
+    "Rubric",
+    "RubricError",
+    "Span",
+    "Stat",
+    "__version__",
+    "analyze",
+    "analyze_batch",
+    "analyze_file",
+    "batch_frame",
+    "decode",
+    "rubrics",
+]
 
 class BaogaoError(Exception):
     """Base class of every baogao error."""
@@ -18,6 +43,7 @@ class BaogaoError(Exception):
 class RubricError(BaogaoError): ...
 class DecodeError(BaogaoError): ...
 
+@final
 class Rubric:
     @staticmethod
     def from_toml(source: str, name: Optional[str] = None) -> Rubric: ...
@@ -132,7 +158,15 @@ class HeadingNode:
     heading: Heading
     children: Tuple[HeadingNode, ...] = ()
 
-class Headings(Tuple[Heading, ...]):
+class Headings(Sequence[Heading]):
+    def __init__(self, headings: Iterable[Heading] = ()) -> None: ...
+    @overload
+    def __getitem__(self, i: int) -> Heading: ...
+    @overload
+    def __getitem__(self, i: slice) -> Tuple[Heading, ...]: ...
+    def __len__(self) -> int: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
     def roots(self, document: Optional[int] = None) -> List[Heading]: ...
     def children(self, heading: Heading) -> List[Heading]: ...
     def path(self, heading: Heading) -> Tuple[Heading, ...]: ...

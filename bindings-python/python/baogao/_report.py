@@ -3,7 +3,7 @@ DataFrames and notebook display. No analysis happens here."""
 
 from __future__ import annotations
 
-import html
+import importlib
 import json
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -25,7 +25,7 @@ from ._views import (
 
 def _pandas() -> Any:
     try:
-        import pandas
+        pandas = importlib.import_module("pandas")
     except ImportError as e:
         raise ImportError(
             "baogao: DataFrames need pandas, which is not installed; "
@@ -234,7 +234,7 @@ CHECKLIST_COLUMNS = (
 
 
 def _stats_rows(r: Report) -> List[Tuple[Any, ...]]:
-    rows = []
+    rows: List[Tuple[Any, ...]] = []
     for s in r.stats:
         h = r.section_of(s)
         rows.append(
@@ -277,7 +277,7 @@ def _headings_rows(r: Report) -> List[Tuple[Any, ...]]:
 
 
 def _checklist_rows(r: Report) -> List[Tuple[Any, ...]]:
-    rows = []
+    rows: List[Tuple[Any, ...]] = []
     for c in r.checklist:
         for it in c.items:
             rows.append(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterator, List, Optional, Tuple, Type, TypeVar
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Type, TypeVar, Union, overload
 
 T = TypeVar("T")
 
@@ -160,8 +160,36 @@ class HeadingNode:
     children: Tuple["HeadingNode", ...] = field(default=())
 
 
-class Headings(Tuple[Heading, ...]):
-    """All headings of a report in document order (a tuple), with tree helpers."""
+class Headings(Sequence[Heading]):
+    """All headings of a report in document order (a read-only sequence), with tree helpers."""
+
+    def __init__(self, headings: Iterable[Heading] = ()) -> None:
+        self._items = tuple(headings)
+
+    @overload
+    def __getitem__(self, i: int) -> Heading: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Tuple[Heading, ...]: ...
+
+    def __getitem__(self, i: Union[int, slice]) -> Union[Heading, Tuple[Heading, ...]]:
+        return self._items[i]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Headings):
+            return self._items == other._items
+        if isinstance(other, tuple):
+            return self._items == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._items)
+
+    def __repr__(self) -> str:
+        return f"Headings({list(self._items)!r})"
 
     def roots(self, document: Optional[int] = None) -> List[Heading]:
         """Top-level headings (of one document, or of all)."""
