@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use pyo3::create_exception;
@@ -98,6 +99,9 @@ fn core_error(py: Python<'_>, e: &baogao::Error) -> PyErr {
     with_attrs(py, err, kind, e.location())
 }
 
+/// Whether the test hook is armed (checked first, so normal runs never take the lock).
+static TEST_PANIC_ON: AtomicBool = AtomicBool::new(false);
+
 /// Text for which the test hook makes analysis panic (see `_set_test_panic`).
 fn test_panic_marker() -> &'static Mutex<Option<String>> {
     static MARKER: OnceLock<Mutex<Option<String>>> = OnceLock::new();
@@ -122,10 +126,14 @@ fn guarded<T>(f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
 /// Analyses `text` and serialises the report, with the panic guard around both.
 fn run(text: &str, options: &baogao::Options) -> Result<String, Failure> {
     guarded(|| {
-        let hook = test_panic_marker()
-            .lock()
-            .map(|m| m.clone())
-            .unwrap_or(None);
+        let hook = if TEST_PANIC_ON.load(Ordering::Relaxed) {
+            test_panic_marker()
+                .lock()
+                .map(|m| m.clone())
+                .unwrap_or(None)
+        } else {
+            None
+        };
         if let Some(marker) = hook {
             if !marker.is_empty() && text.contains(&marker) {
                 panic!("test hook: input contains {marker:?}");
@@ -381,12 +389,20 @@ fn analyze_file_json(
     one(py, input, &opts)
 }
 
-/// A rayon pool per requested thread count, kept for the life of the process.
-fn pool(threads: usize) -> Result<Arc<rayon::ThreadPool>, String> {
-    static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
+/// A rayon pool per requested thread count (`None`: one thread per CPU), kept for the life of
+/// the process. Pools are keyed by process id too: after `fork()` (multiprocessing, Spark's
+/// Python workers) a child inherits the parent's pools without their threads, so it builds its
+/// own instead of waiting forever on threads that do not exist.
+fn pool(threads: Option<usize>) -> Result<Arc<rayon::ThreadPool>, String> {
+    type Pools = HashMap<(u32, usize), Arc<rayon::ThreadPool>>;
+    static POOLS: OnceLock<Mutex<Pools>> = OnceLock::new();
+    let threads = threads.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    let key = (std::process::id(), threads);
     let pools = POOLS.get_or_init(|| Mutex::new(HashMap::new()));
     let mut pools = pools.lock().map_err(|e| e.to_string())?;
-    if let Some(p) = pools.get(&threads) {
+    if let Some(p) = pools.get(&key) {
         return Ok(p.clone());
     }
     let p = Arc::new(
@@ -396,7 +412,7 @@ fn pool(threads: usize) -> Result<Arc<rayon::ThreadPool>, String> {
             .build()
             .map_err(|e| e.to_string())?,
     );
-    pools.insert(threads, p.clone());
+    pools.insert(key, p.clone());
     Ok(p)
 }
 
@@ -457,15 +473,8 @@ fn analyze_batch_json<'py>(
         }
     };
     let results: Result<Vec<_>, String> = py.detach(|| {
-        let p = match threads {
-            Some(n) => Some(pool(n)?),
-            None => None,
-        };
-        let go = || jobs.into_par_iter().map(work).collect::<Vec<_>>();
-        Ok(match p {
-            Some(p) => p.install(go),
-            None => go(),
-        })
+        let p = pool(threads)?;
+        Ok(p.install(|| jobs.into_par_iter().map(work).collect::<Vec<_>>()))
     });
     let results = results.map_err(|e| BaogaoError::new_err(format!("thread pool: {e}")))?;
     let out = PyList::empty(py);
@@ -493,6 +502,10 @@ fn analyze_batch_json<'py>(
 #[pyfunction]
 #[pyo3(signature = (marker=None))]
 fn _set_test_panic(marker: Option<String>) {
+    TEST_PANIC_ON.store(
+        marker.as_deref().is_some_and(|m| !m.is_empty()),
+        Ordering::Relaxed,
+    );
     if let Ok(mut m) = test_panic_marker().lock() {
         *m = marker;
     }

@@ -87,3 +87,27 @@ def test_the_gil_is_released_while_the_batch_runs():
     during = [t for t in ticks if t0 < t < t1]
     # With the GIL held for the whole call the other thread could not tick at all.
     assert len(during) >= 3, (len(during), t1 - t0)
+
+
+def _child(q):  # runs in a forked process
+    out = baogao.analyze_batch(texts(8), threads=2)
+    q.put([r.headings[0].title for r in out])  # type: ignore[union-attr]
+
+
+def test_a_batch_works_in_a_forked_child_after_one_in_the_parent():
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    baogao.analyze_batch(texts(8), threads=2)  # the parent's pool exists now
+    baogao.analyze_batch(texts(8))
+    ctx = multiprocessing.get_context("fork")
+    q = ctx.Queue()
+    p = ctx.Process(target=_child, args=(q,))
+    p.start()
+    p.join(120)
+    if p.is_alive():
+        p.kill()
+        pytest.fail("analyze_batch hung in a forked child")
+    assert p.exitcode == 0
+    assert q.get(timeout=5) == [f"标题{i}" for i in range(8)]
