@@ -113,9 +113,10 @@ impl fmt::Display for Error {
             Some(l) if !l.to_string().is_empty() => write!(f, "{what} at {l}: {}", self.message)?,
             _ => write!(f, "{what}: {}", self.message)?,
         }
-        if let (Some(snippet), Some(col)) =
-            (&self.snippet, self.location.as_ref().and_then(|l| l.column))
-        {
+        if let (Some(snippet), Some(col)) = (
+            &self.snippet,
+            self.location.as_ref().and_then(|l| l.column),
+        ) {
             let pad: String = snippet
                 .chars()
                 .take(col.saturating_sub(1))

@@ -17,7 +17,5 @@ pub struct Number {
 /// assert_eq!(baogao::numeral::parse("12").map(|n| n.value), Some(12.0));
 /// ```
 pub fn parse(s: &str) -> Option<Number> {
-    s.parse::<f64>()
-        .ok()
-        .map(|value| Number { value, high: None })
+    s.parse::<f64>().ok().map(|value| Number { value, high: None })
 }

@@ -29,8 +29,10 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
     if text.is_empty() {
         return out;
     }
-    out.documents
-        .push(Document::new(Span::new(0, text.len()), Span::new(0, 0)));
+    out.documents.push(Document::new(
+        Span::new(0, text.len()),
+        Span::new(0, 0),
+    ));
     for line in crate::text::lines(text) {
         let l = crate::text::trim(text, line);
         let s = l.slice(text);

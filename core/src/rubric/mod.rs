@@ -35,9 +35,7 @@ impl Rubric {
     /// assert!(baogao::Rubric::builtin("nope").is_none());
     /// ```
     pub fn builtin(name: &str) -> Option<Rubric> {
-        builtin_names().contains(&name).then(|| Rubric {
-            id: name.to_owned(),
-        })
+        builtin_names().contains(&name).then(|| Rubric { id: name.to_owned() })
     }
 }
 
@@ -47,12 +45,7 @@ impl Rubric {
 /// assert!(baogao::rubric::builtin_names().contains(&"gov-report"));
 /// ```
 pub fn builtin_names() -> &'static [&'static str] {
-    &[
-        "work-summary",
-        "party-building",
-        "duty-report",
-        "gov-report",
-    ]
+    &["work-summary", "party-building", "duty-report", "gov-report"]
 }
 
 /// Scores every document of `report` against `rubric`.
