@@ -36,6 +36,32 @@ DUTY = """个人述职报告
 继续提升服务质量。
 """
 
+# A minimal rubric in the format of core/data/rubrics (written for these tests).
+RUBRIC_TOML = """version = 1
+id = "mine"
+name = "测试细则"
+description = "只看有没有问题部分。"
+total = 10
+
+grades = [
+  { name = "好", min = 80 },
+  { name = "差", min = 0 },
+]
+
+[[roles]]
+id = "problems"
+name = "存在问题"
+heading = ["存在的问题", "存在问题", "不足"]
+
+[[items]]
+id = "has-problems"
+kind = "section_present"
+role = "problems"
+points = 10
+message = "没有写存在的问题。"
+suggestion = "单列存在问题。"
+"""
+
 
 @pytest.fixture
 def report_text() -> str:
@@ -44,12 +70,13 @@ def report_text() -> str:
 
 @pytest.fixture(scope="session")
 def cli() -> pathlib.Path:
-    """The release CLI, built if needed (skips when cargo is unavailable)."""
+    """The release CLI of this checkout, (re)built by cargo so it is never stale; an existing
+    binary is used as is only when cargo is unavailable."""
     exe = REPO / "target" / "release" / "baogao"
-    if not exe.exists():
-        if shutil.which("cargo") is None or not (REPO / "Cargo.toml").exists():
-            pytest.skip("the baogao CLI is not built and cargo is unavailable")
+    if shutil.which("cargo") is not None and (REPO / "Cargo.toml").exists():
         subprocess.run(
             ["cargo", "build", "--release", "-q", "-p", "baogao-cli"], cwd=REPO, check=True
         )
+    if not exe.exists():
+        pytest.skip("the baogao CLI is not built and cargo is unavailable")
     return exe

@@ -6,7 +6,7 @@ import subprocess
 import pytest
 
 import baogao
-from conftest import DUTY, REPORT
+from conftest import DUTY, REPORT, RUBRIC_TOML
 
 
 def check_spans(r: baogao.Report) -> int:
@@ -163,13 +163,13 @@ def test_rubric_choices(report_text):
 
 
 def test_rubric_from_toml_and_file(tmp_path, report_text):
-    rub = baogao.Rubric.from_toml('id = "mine"\n', name="mine.toml")
+    rub = baogao.Rubric.from_toml(RUBRIC_TOML, name="mine.toml")
     assert rub.id == "mine"
     assert "mine" in repr(rub)
     r = baogao.analyze(report_text, rubric=rub)
     assert [c.id for c in r.checklist] == ["mine"] * len(r.documents)
     f = tmp_path / "mine.toml"
-    f.write_text('id = "from-file"\n', encoding="utf-8")
+    f.write_text(RUBRIC_TOML.replace('id = "mine"', 'id = "from-file"'), encoding="utf-8")
     assert baogao.Rubric.from_file(f).id == "from-file"
     assert baogao.Rubric.from_file(str(f)).id == "from-file"
 

@@ -6,7 +6,7 @@ import time
 import pytest
 
 import baogao
-from conftest import DUTY, REPORT
+from conftest import DUTY, REPORT, RUBRIC_TOML
 
 
 def texts(n):
@@ -36,8 +36,8 @@ def test_rubric_applies_to_every_input():
     for r in out:
         assert isinstance(r, baogao.Report)
         assert {c.id for c in r.checklist} == {"duty-report"}
-    out = baogao.analyze_batch([REPORT], rubric=baogao.Rubric.from_toml('id = "x"'))
-    assert out[0].checklist[0].id == "x"  # type: ignore[union-attr]
+    out = baogao.analyze_batch([REPORT], rubric=baogao.Rubric.from_toml(RUBRIC_TOML))
+    assert out[0].checklist[0].id == "mine"  # type: ignore[union-attr]
 
 
 def test_one_bad_input_returns_an_error_object_for_it_only():

@@ -55,6 +55,7 @@ def test_stats_frame():
     assert list(df["text"]) == ["12名", "96.5%"]
     assert list(df["value"]) == [12.0, 96.5]
     assert list(df["section_title"]) == ["成绩", "成绩"]
+    assert str(df["section"].dtype) == "Int64" and list(df["section"]) == [0, 0]
     for _, row in df.iterrows():
         assert r.text[row["start"] : row["end"]] == row["text"]
     assert len(baogao.analyze(REPORT).stats_frame()) == len(baogao.analyze(REPORT).stats)

@@ -158,15 +158,15 @@ class Report:
 
     def stats_frame(self) -> Any:
         """The statistics as a pandas DataFrame, one row each (needs pandas)."""
-        return _pandas().DataFrame(_stats_rows(self), columns=list(STATS_COLUMNS))
+        return _frame(_stats_rows(self), STATS_COLUMNS)
 
     def headings_frame(self) -> Any:
         """The headings as a pandas DataFrame, one row each (needs pandas)."""
-        return _pandas().DataFrame(_headings_rows(self), columns=list(HEADINGS_COLUMNS))
+        return _frame(_headings_rows(self), HEADINGS_COLUMNS)
 
     def checklist_frame(self) -> Any:
         """The checklist as a pandas DataFrame, one row per item (needs pandas)."""
-        return _pandas().DataFrame(_checklist_rows(self), columns=list(CHECKLIST_COLUMNS))
+        return _frame(_checklist_rows(self), CHECKLIST_COLUMNS)
 
     # --- display ---------------------------------------------------------------------------
 
@@ -231,6 +231,17 @@ CHECKLIST_COLUMNS = (
     "message",
     "suggestion",
 )
+
+
+# Index columns that may be missing: pandas' nullable integers keep them integers.
+_NULLABLE_INTS = {"section", "parent", "ordinal"}
+
+
+def _frame(rows: List[Tuple[Any, ...]], columns: Sequence[str]) -> Any:
+    df = _pandas().DataFrame(rows, columns=list(columns))
+    for c in _NULLABLE_INTS.intersection(columns):
+        df[c] = df[c].astype("Int64")
+    return df
 
 
 def _stats_rows(r: Report) -> List[Tuple[Any, ...]]:
@@ -319,7 +330,7 @@ def batch_frame(
     if kind not in _FRAMES:
         raise ValueError(f"kind must be one of {sorted(_FRAMES)}, not {kind!r}")
     rows_of, columns = _FRAMES[kind]
-    pd = _pandas()
+    _pandas()
     reports = list(reports)
     if ids is not None and len(ids) != len(reports):
         raise ValueError(f"{len(ids)} ids for {len(reports)} reports")
@@ -329,5 +340,5 @@ def batch_frame(
             continue
         doc_id = ids[i] if ids is not None else i
         rows.extend((doc_id,) + row for row in rows_of(r))
-    return pd.DataFrame(rows, columns=["doc_id", *columns])
+    return _frame(rows, ["doc_id", *columns])
 
