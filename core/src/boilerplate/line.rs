@@ -16,6 +16,10 @@ const BLURB_WHOLE_LINE: usize = 400;
 const BLURB_WHOLE_LINE_WEAK: usize = 200;
 /// A footer list label after the page title (【…工作总结】相关文章：): the line is this short.
 const LIST_TITLE_MAX: usize = 80;
+/// A breadcrumb trail without a label is at most this long (characters).
+const CRUMB_TRAIL_MAX: usize = 60;
+/// Each of its items at most this long.
+const CRUMB_ITEM_MAX: usize = 14;
 /// Two weak blurb cues count together when at most this many bytes apart (80 characters).
 const WEAK_PAIR_BYTES: usize = 240;
 /// A footer list label line (推荐访问:…) holding related links may be this long.
@@ -179,16 +183,37 @@ fn is_crumb_sep(c: char) -> bool {
     matches!(c, '>' | '＞' | '»' | '→' | '›')
 }
 
-/// A breadcrumb without its label: 首页 > 工作总结 > 党建工作总结.
+/// A breadcrumb without its label: 首页 > 工作总结 > 党建工作总结, 人民网>>时政>>正文.
 fn crumbs(s: &str, lex: &Lexicon) -> bool {
-    lex.home.iter().any(|h| {
-        s.strip_prefix(h).is_some_and(|rest| {
-            rest.trim_start_matches(is_blank)
-                .chars()
-                .next()
-                .is_some_and(is_crumb_sep)
+    crumb_trail(s)
+        || lex.home.iter().any(|h| {
+            s.strip_prefix(h).is_some_and(|rest| {
+                rest.trim_start_matches(is_blank)
+                    .chars()
+                    .next()
+                    .is_some_and(is_crumb_sep)
+            })
         })
-    })
+}
+
+/// A trail of at least three short items joined by crumb separators (人民网>>时政>>正文).
+fn crumb_trail(s: &str) -> bool {
+    if s.contains(['。', '，', '；']) || s.chars().nth(CRUMB_TRAIL_MAX).is_some() {
+        return false;
+    }
+    let mut items = 0;
+    for item in s.split(is_crumb_sep) {
+        let item = item.trim_matches(is_blank);
+        if item.is_empty() {
+            // `>>` or a separator at an end.
+            continue;
+        }
+        if item.chars().nth(CRUMB_ITEM_MAX).is_some() {
+            return false;
+        }
+        items += 1;
+    }
+    items >= 3
 }
 
 /// A page number left by a paged source: `- 3 -`, `— 3 —`, `第3页 共10页`, `共10页，第3页`.
@@ -375,7 +400,7 @@ fn datetime_prefix(s: &str) -> Option<&str> {
     for (i, c) in s.char_indices() {
         if c.is_ascii_digit() {
             digits += 1;
-        } else if matches!(c, '-' | '/' | ':' | '.') {
+        } else if matches!(c, '-' | '/' | ':' | '.' | '年' | '月' | '日') {
             seps += 1;
         } else if is_blank(c) {
             let rest = s[i..].trim_start_matches(is_blank);

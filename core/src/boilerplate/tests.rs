@@ -319,3 +319,20 @@ fn more_site_chrome_shapes() {
         ]
     );
 }
+
+#[test]
+fn trails_and_government_info_tables() {
+    let text = "某某网>>时政>>正文\n2026年01月28日 08:10 来源：某某网－某某日报\n政府工作报告\n各位代表：\n";
+    assert_eq!(
+        blocks(text),
+        ["某某网>>时政>>正文\n2026年01月28日 08:10 来源：某某网－某某日报"]
+    );
+    let text = "索引号：\n11640000MB1234567X/2026-00012\n发文机关：\n某某省人民政府\n成文日期：\n2026-01-30\n政府工作报告\n";
+    assert_eq!(
+        blocks(text),
+        ["索引号：\n11640000MB1234567X/2026-00012\n发文机关：\n某某省人民政府\n成文日期：\n2026-01-30"]
+    );
+    // Comparisons in a report are not trails.
+    let text = "指标对比：A>B>C，效果明显。\n产值>100亿元\n";
+    assert!(blocks(text).is_empty());
+}
