@@ -47,6 +47,9 @@ pub(crate) enum Kind {
     Report,
     /// Chrome only inside a run holding strong chrome.
     Weak,
+    /// Chrome only right after strong chrome in the same run (a bare date-time under
+    /// `来源：云南日报`; a signature date above a footer stays report).
+    Trail,
     /// Chrome on its own.
     Strong(Follow),
     /// Report text holding a boilerplate sentence (a blurb fused into a long line).
@@ -174,7 +177,7 @@ pub(crate) fn classify(text: &str, line: Span, lex: &Lexicon) -> Kind {
         return Kind::Strong(Follow::None);
     }
     if datetime(s) {
-        return Kind::Weak;
+        return Kind::Trail;
     }
     Kind::Report
 }
@@ -387,6 +390,7 @@ fn meta(s: &str, lex: &Lexicon) -> Option<Kind> {
                     .any(|c| matches!(c, '-' | '/' | ':' | '.' | '－' | '／' | '：'))
         }
         MetaKind::Count => is_digit(first),
+        MetaKind::Code => value.chars().any(is_digit),
         MetaKind::Link => true,
         MetaKind::Weak => return Some(Kind::Weak),
     };
@@ -536,11 +540,25 @@ fn caption(s: &str, lex: &Lexicon) -> bool {
 pub(crate) fn is_value(s: &str, kind: MetaKind, lex: &Lexicon) -> bool {
     let first = s.chars().next().unwrap_or(' ');
     match kind {
-        MetaKind::Source | MetaKind::Weak => !lex.not_value.iter().any(|w| s.contains(w)),
+        MetaKind::Source | MetaKind::Weak => !is_title(s, lex),
         MetaKind::Time | MetaKind::Stamp => datetime(s) || is_digit(first) && s.contains('年'),
         MetaKind::Count => s.chars().all(|c| is_digit(c) || is_blank(c) || c == '次'),
+        MetaKind::Code => s.chars().any(is_digit) && !s.chars().any(is_blank),
         MetaKind::Link => s.contains("://") || s.starts_with("www."),
     }
+}
+
+/// Whether a short line reads as a report title (2024年政府工作报告), not a site name or a
+/// breadcrumb column.
+pub(crate) fn is_title(s: &str, lex: &Lexicon) -> bool {
+    let mut run = 0;
+    for c in s.chars() {
+        run = if is_digit(c) { run + 1 } else { 0 };
+        if run >= 4 {
+            return true;
+        }
+    }
+    lex.not_value.iter().any(|w| s.contains(w))
 }
 
 /// A bare date-time line (2026-02-09 09:45:30).

@@ -20,7 +20,7 @@ mod line;
 use crate::text::{lines, trim};
 use crate::Span;
 use lexicon::{Lexicon, MetaKind};
-use line::{classify, is_value, Follow, Kind};
+use line::{classify, is_title, is_value, Follow, Kind};
 
 /// A value line after a label alone on its line is at most this long (characters).
 const VALUE_MAX: usize = 30;
@@ -122,7 +122,10 @@ pub fn find(text: &str) -> Vec<Span> {
         match expect {
             Expect::Nothing => {}
             Expect::Value(meta) => {
-                if kind == Kind::Report && short_plain(s, VALUE_MAX) && is_value(s, meta, lex) {
+                if matches!(kind, Kind::Report | Kind::Trail)
+                    && short_plain(s, VALUE_MAX)
+                    && is_value(s, meta, lex)
+                {
                     kind = Kind::Weak;
                 }
             }
@@ -136,8 +139,11 @@ pub fn find(text: &str) -> Vec<Span> {
                             after_sep: true,
                             last,
                         };
-                    } else if s == "首页" || repeat || after_sep && short_plain(s, CRUMB_MAX) {
-                        if kind == Kind::Report {
+                    } else if s == "首页"
+                        || repeat
+                        || after_sep && short_plain(s, CRUMB_MAX) && !is_title(s, lex)
+                    {
+                        if matches!(kind, Kind::Report | Kind::Trail) {
                             kind = Kind::Weak;
                         }
                         expect = Expect::Crumb {
@@ -150,7 +156,7 @@ pub fn find(text: &str) -> Vec<Span> {
                 }
             }
             Expect::Links => {
-                if kind == Kind::Report && short_plain(s, LINK_MAX) {
+                if matches!(kind, Kind::Report | Kind::Trail) && short_plain(s, LINK_MAX) {
                     kind = Kind::Weak;
                 }
             }
@@ -175,7 +181,7 @@ pub fn find(text: &str) -> Vec<Span> {
                 }
             }
             Kind::Weak if matches!(expect, Expect::Crumb { .. } | Expect::Links) => {}
-            Kind::Report | Kind::Part(_) => expect = Expect::Nothing,
+            Kind::Report | Kind::Part(_) | Kind::Trail => expect = Expect::Nothing,
             Kind::Strong(Follow::None) | Kind::Weak => {
                 if expect != Expect::Links {
                     expect = Expect::Nothing;
@@ -185,6 +191,8 @@ pub fn find(text: &str) -> Vec<Span> {
         match kind {
             Kind::Blank => {}
             Kind::Weak => run.add(t, false),
+            Kind::Trail if run.strong => run.add(t, false),
+            Kind::Trail => run.flush(&mut out),
             Kind::Strong(_) => run.add(t, true),
             Kind::Report => run.flush(&mut out),
             Kind::Part(span) => {

@@ -336,3 +336,17 @@ fn trails_and_government_info_tables() {
     let text = "指标对比：A>B>C，效果明显。\n产值>100亿元\n";
     assert!(blocks(text).is_empty());
 }
+
+#[test]
+fn signature_date_above_a_footer_stays_report() {
+    let text = "以上是我的述职报告。\n述职人：张三\n2023-12-30\n\n上一篇：2022年述职报告\n";
+    assert_eq!(blocks(text), ["上一篇：2022年述职报告"]);
+    let text = "以上是我的述职报告。\n2023年12月30日\n推荐访问:述职报告 工作总结\n";
+    assert_eq!(blocks(text), ["推荐访问:述职报告 工作总结"]);
+}
+
+#[test]
+fn breadcrumb_item_that_is_a_title_stays_report() {
+    let text = "当前位置：\n首页\n>\n要闻\n>\n2024年政府工作报告\n各位代表：\n";
+    assert_eq!(blocks(text), ["当前位置：\n首页\n>\n要闻\n>"]);
+}
