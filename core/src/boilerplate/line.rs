@@ -48,7 +48,7 @@ pub(crate) enum Kind {
     /// Chrome only inside a run holding strong chrome.
     Weak,
     /// Chrome only right after strong chrome in the same run (a bare date-time under
-    /// `来源：云南日报`; a signature date above a footer stays report).
+    /// `来源：某某日报`; a signature date above a footer stays report).
     Trail,
     /// Chrome on its own.
     Strong(Follow),
@@ -351,7 +351,7 @@ fn blurb(s: &str, base: usize, n: usize, lex: &Lexicon) -> Option<Kind> {
     Some(Kind::Part(Span::new(base + start + lead, base + end)))
 }
 
-/// A site or crawler metadata line (来源：甘肃日报, 时间:2023-08-08 20:20:01 工作总结 来源:网友投稿).
+/// A site or crawler metadata line (来源：某某日报, 时间:2023-08-08 20:20:01 工作总结 来源:网友投稿).
 fn meta(s: &str, lex: &Lexicon) -> Option<Kind> {
     if s.contains('。') {
         return None;
@@ -463,7 +463,7 @@ fn tokens(s: &str, lex: &Lexicon) -> Option<Kind> {
     })
 }
 
-/// A photo caption: a short line ending with a credit (…甘肃日报记者 盛学卿, … 王鼎 摄,
+/// A photo caption: a short line ending with a credit (…某某日报记者 张三, … 李四 摄,
 /// 摄影：张三) or starting with 图为.
 fn caption(s: &str, lex: &Lexicon) -> bool {
     if lex.caption_start.iter().any(|p| s.starts_with(p)) {
@@ -494,7 +494,7 @@ fn caption(s: &str, lex: &Lexicon) -> bool {
             return false;
         }
         let (head, run) = rest.split_at(rest.len() - run_len);
-        // A credit word fused to the name: …甘肃日报记者盛学卿.
+        // A credit word fused to the name: …某某日报记者张三.
         if let Some((pos, w)) = lex
             .credit
             .iter()
@@ -522,11 +522,11 @@ fn caption(s: &str, lex: &Lexicon) -> bool {
             // The name is glued to other text.
             return false;
         }
-        // 记者 盛学卿 / 摄影：张三
+        // 记者 张三 / 摄影：张三
         if lex.credit.iter().any(|w| sep_trim.ends_with(w)) {
             return true;
         }
-        // …。 王鼎 摄
+        // …。 李四 摄
         if shot && sep.chars().any(is_blank) {
             return true;
         }
@@ -536,7 +536,7 @@ fn caption(s: &str, lex: &Lexicon) -> bool {
 }
 
 /// Whether the short line `s` can be the value of a label of `kind` standing alone on the line
-/// before it (来源：/ 宁夏日报客户端, 发表时间：/ 2026-02-09 09:45:30).
+/// before it (来源：/ 某某日报客户端, 发表时间：/ 2026-02-09 09:45:30).
 pub(crate) fn is_value(s: &str, kind: MetaKind, lex: &Lexicon) -> bool {
     let first = s.chars().next().unwrap_or(' ');
     match kind {

@@ -2,7 +2,7 @@
 //! blurbs, share/print footers, photo captions). ANNOTATION.md §5.
 //!
 //! Each line is classified on its own ([`line`]): report text, *strong* chrome (a known chrome
-//! token such as `打印本页`, a metadata field such as `来源：甘肃日报`, a breadcrumb, a photo
+//! token such as `打印本页`, a metadata field such as `来源：某某日报`, a breadcrumb, a photo
 //! credit, an editorial blurb) or *weak* chrome (`大`, `】`, `>`, a bare date-time: chrome only
 //! next to other chrome). A few lines ask something of the lines after them: a label alone on
 //! its line (`发表时间：`) takes the next short line as its value, a breadcrumb label takes the

@@ -56,10 +56,10 @@ fn breadcrumb_on_one_line() {
 
 #[test]
 fn share_and_print_footer() {
-    let text = "一、主要工作\n全年完成各项任务。\n扫一扫在手机打开当前页\n【\n打印本页\n】\n【\n关闭窗口\n】\n";
+    let text = "一、主要工作\n全年完成各项任务。\n扫一扫在手机上打开当前页\n【\n打印本页\n】\n【\n关闭窗口\n】\n";
     assert_eq!(
         blocks(text),
-        ["扫一扫在手机打开当前页\n【\n打印本页\n】\n【\n关闭窗口\n】"]
+        ["扫一扫在手机上打开当前页\n【\n打印本页\n】\n【\n关闭窗口\n】"]
     );
 }
 
@@ -105,10 +105,10 @@ fn site_fields_on_one_line() {
 
 #[test]
 fn recommended_links_footer() {
-    let text = "明年我们将再接再厉。\n\n推荐访问:党建 工作总结 基层党建工作总结2023 社区工作总结\n";
+    let text = "明年我们将再接再厉。\n\n推荐访问:述职 年终总结 村级述职报告2024 教师述职报告\n";
     assert_eq!(
         blocks(text),
-        ["推荐访问:党建 工作总结 基层党建工作总结2023 社区工作总结"]
+        ["推荐访问:述职 年终总结 村级述职报告2024 教师述职报告"]
     );
 }
 
