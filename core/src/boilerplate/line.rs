@@ -16,6 +16,8 @@ const BLURB_WHOLE_LINE: usize = 400;
 const BLURB_WHOLE_LINE_WEAK: usize = 200;
 /// A footer list label after the page title (【…工作总结】相关文章：): the line is this short.
 const LIST_TITLE_MAX: usize = 80;
+/// A line starting with a footer word is a footer whatever follows when this short.
+const FOOTER_SHORT: usize = 16;
 /// A breadcrumb trail without a label is at most this long (characters).
 const CRUMB_TRAIL_MAX: usize = 60;
 /// Each of its items at most this long.
@@ -164,7 +166,7 @@ pub(crate) fn classify(text: &str, line: Span, lex: &Lexicon) -> Kind {
             }
         }
     }
-    if lex.footer.iter().any(|p| s.starts_with(p)) || crumbs(s, lex) || page_number(s) {
+    if footer(s, n, lex) || crumbs(s, lex) || page_number(s) {
         return Kind::Strong(Follow::None);
     }
     if let Some(kind) = meta(s, lex) {
@@ -180,6 +182,20 @@ pub(crate) fn classify(text: &str, line: Span, lex: &Lexicon) -> Kind {
         return Kind::Trail;
     }
     Kind::Report
+}
+
+/// A footer line (上一篇：…, 分享到微信, 版权所有 © …): a footer word followed by a colon, a
+/// blank, a bracket or nothing, or a short line starting with one (扫一扫在手机打开当前页). A
+/// report sentence that happens to start with one (上一条经验是…, 扫一扫二维码即可参加…) stays.
+fn footer(s: &str, n: usize, lex: &Lexicon) -> bool {
+    lex.footer.iter().any(|p| {
+        s.strip_prefix(p).is_some_and(|rest| {
+            n <= FOOTER_SHORT
+                || rest.chars().next().map_or(true, |c| {
+                    is_colon(c) || is_blank(c) || matches!(c, '】' | ']' | '©' | '(' | '（' | '|')
+                })
+        })
+    })
 }
 
 fn is_crumb_sep(c: char) -> bool {

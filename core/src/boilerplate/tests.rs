@@ -350,3 +350,11 @@ fn breadcrumb_item_that_is_a_title_stays_report() {
     let text = "当前位置：\n首页\n>\n要闻\n>\n2024年政府工作报告\n各位代表：\n";
     assert_eq!(blocks(text), ["当前位置：\n首页\n>\n要闻\n>"]);
 }
+
+#[test]
+fn report_sentences_starting_with_footer_words_stay_report() {
+    let text = "上一条经验是坚持问题导向，下一条是坚持目标导向。\n扫一扫二维码即可参加满意度调查，参与人数达到1200人。\n";
+    assert!(blocks(text).is_empty());
+    let text = "以上是我的述职。\n版权所有 © 2024 某某网\n";
+    assert_eq!(blocks(text), ["版权所有 © 2024 某某网"]);
+}
