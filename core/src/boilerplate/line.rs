@@ -16,6 +16,10 @@ const BLURB_WHOLE_LINE: usize = 400;
 const BLURB_WHOLE_LINE_WEAK: usize = 200;
 /// A footer list label after the page title (【…工作总结】相关文章：): the line is this short.
 const LIST_TITLE_MAX: usize = 80;
+/// A photo credit alone on its line is at most this long (characters).
+const CREDIT_ONLY_MAX: usize = 30;
+/// A caption sentence above a credit line is at most this long (characters).
+pub(crate) const CAPTION_SENTENCE_MAX: usize = 80;
 /// A line starting with a footer word is a footer whatever follows when this short.
 const FOOTER_SHORT: usize = 16;
 /// A breadcrumb trail without a label is at most this long (characters).
@@ -38,6 +42,8 @@ pub(crate) enum Follow {
     Crumb,
     /// A footer list label: short link lines follow.
     List,
+    /// A photo credit alone on its line: the caption sentence is the line above.
+    Credit,
 }
 
 /// The class of a line.
@@ -176,7 +182,15 @@ pub(crate) fn classify(text: &str, line: Span, lex: &Lexicon) -> Kind {
         return kind;
     }
     if n <= CAPTION_MAX && caption(s, lex) {
-        return Kind::Strong(Follow::None);
+        // A credit alone on its line (某某日报记者 张三) takes the caption sentence above it.
+        let credit_only = n <= CREDIT_ONLY_MAX
+            && !s.contains(['。', '，', ','])
+            && !lex.caption_start.iter().any(|p| s.starts_with(p));
+        return Kind::Strong(if credit_only {
+            Follow::Credit
+        } else {
+            Follow::None
+        });
     }
     if datetime(s) {
         return Kind::Trail;

@@ -88,6 +88,14 @@ fn push(out: &mut Vec<Span>, span: Span) {
     out.push(span);
 }
 
+/// Whether a report line can be a photo caption's sentence: short, ends with `。`, holds no
+/// colon (not a salutation or a field).
+fn caption_sentence(s: &str) -> bool {
+    s.ends_with('。')
+        && !s.contains([':', '：'])
+        && s.chars().take(line::CAPTION_SENTENCE_MAX + 1).count() <= line::CAPTION_SENTENCE_MAX
+}
+
 fn short_plain(s: &str, max: usize) -> bool {
     s.chars().take(max + 1).count() <= max && !s.contains(['。', '，', ',', '；', '！', '？'])
 }
@@ -114,6 +122,8 @@ pub fn find(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut run = Run::default();
     let mut expect = Expect::Nothing;
+    // The last non-blank line when it was a short report sentence (a caption's text).
+    let mut sentence: Option<Span> = None;
     for line in lines(text) {
         let mut kind = classify(text, line, lex);
         let t = trim(text, line);
@@ -182,11 +192,20 @@ pub fn find(text: &str) -> Vec<Span> {
             }
             Kind::Weak if matches!(expect, Expect::Crumb { .. } | Expect::Links) => {}
             Kind::Report | Kind::Part(_) | Kind::Trail => expect = Expect::Nothing,
-            Kind::Strong(Follow::None) | Kind::Weak => {
+            Kind::Strong(Follow::None | Follow::Credit) | Kind::Weak => {
                 if expect != Expect::Links {
                     expect = Expect::Nothing;
                 }
             }
+        }
+        if kind == Kind::Strong(Follow::Credit) {
+            if let Some(above) = sentence {
+                // The run was flushed at that sentence: start the block there.
+                run.add(above, true);
+            }
+        }
+        if kind != Kind::Blank {
+            sentence = (kind == Kind::Report && caption_sentence(s)).then_some(t);
         }
         match kind {
             Kind::Blank => {}

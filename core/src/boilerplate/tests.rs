@@ -358,3 +358,12 @@ fn report_sentences_starting_with_footer_words_stay_report() {
     let text = "以上是我的述职。\n版权所有 © 2024 某某网\n";
     assert_eq!(blocks(text), ["版权所有 © 2024 某某网"]);
 }
+
+#[test]
+fn credit_alone_takes_the_caption_sentence_above() {
+    let text = "某某省省长 王五\n王五作政府工作报告。\n某某日报记者 张三\n各位代表：\n";
+    assert_eq!(blocks(text), ["王五作政府工作报告。\n某某日报记者 张三"]);
+    // A speaker line above a credit is not a caption sentence.
+    let text = "政府工作报告\n某某省省长 王五\n某某日报记者 张三\n各位代表：\n";
+    assert_eq!(blocks(text), ["某某日报记者 张三"]);
+}
