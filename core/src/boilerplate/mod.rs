@@ -1,16 +1,19 @@
 //! Boilerplate: text that is not the report (page chrome, crawler and site headers, editorial
-//! blurbs, share/print footers, photo captions). ANNOTATION.md §5.
+//! blurbs, share/print footers, photo captions, page numbers). ANNOTATION.md §5.
 //!
-//! Each line is classified on its own ([`line`]): report text, *strong* chrome (a known chrome
+//! Each line is classified on its own (`line`): report text, *strong* chrome (a known chrome
 //! token such as `打印本页`, a metadata field such as `来源：某某日报`, a breadcrumb, a photo
-//! credit, an editorial blurb) or *weak* chrome (`大`, `】`, `>`, a bare date-time: chrome only
-//! next to other chrome). A few lines ask something of the lines after them: a label alone on
-//! its line (`发表时间：`) takes the next short line as its value, a breadcrumb label takes the
-//! crumbs that follow one per line, and a footer list label (`相关报道：`) takes the short link
-//! lines after it. Runs of chrome and blank lines holding at least one strong line become one
-//! block, from the first character of its first line to the last of its last line. Report
-//! prose is never swallowed: a long line is chrome only as a blurb, and then only the blurb's
-//! sentence when the line is long. One pass over the lines: linear time.
+//! credit, an editorial blurb, a page number) or *weak* chrome (`大`, `】`, `>`, a rule: chrome
+//! only next to other chrome; a bare date-time counts only right after strong chrome, so a
+//! signature date above a footer stays report). A few lines ask something of the lines around
+//! them: a label alone on its line (`发表时间：`) takes the next short line as its value when it
+//! has the value's shape (never a title), a breadcrumb label takes the crumbs that follow one
+//! per line, a footer list label near the end (`相关报道：`) takes the short link lines after
+//! it, and a photo credit alone on its line takes the caption sentence above it. Runs of chrome
+//! and blank lines holding at least one strong line become one block, from the first character
+//! of its first line to the last of its last line. Report prose is never swallowed: a long line
+//! is chrome only as a blurb, and then only the blurb's sentence. One pass over the lines:
+//! linear time.
 //!
 //! The lexicons live in `core/data/boilerplate/*.txt`.
 
