@@ -46,6 +46,8 @@ pub(crate) enum MetaKind {
     Stamp,
     /// A number.
     Count,
+    /// A document code holding digits.
+    Code,
     /// A link.
     Link,
     /// Metadata only inside a run of other chrome.
@@ -92,6 +94,7 @@ impl Lexicon {
             ("time", MetaKind::Time),
             ("stamp", MetaKind::Stamp),
             ("count", MetaKind::Count),
+            ("code", MetaKind::Code),
             ("link", MetaKind::Link),
             ("weak", MetaKind::Weak),
         ] {

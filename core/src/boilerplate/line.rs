@@ -16,6 +16,16 @@ const BLURB_WHOLE_LINE: usize = 400;
 const BLURB_WHOLE_LINE_WEAK: usize = 200;
 /// A footer list label after the page title (【…工作总结】相关文章：): the line is this short.
 const LIST_TITLE_MAX: usize = 80;
+/// A photo credit alone on its line is at most this long (characters).
+const CREDIT_ONLY_MAX: usize = 30;
+/// A caption sentence above a credit line is at most this long (characters).
+pub(crate) const CAPTION_SENTENCE_MAX: usize = 80;
+/// A line starting with a footer word is a footer whatever follows when this short.
+const FOOTER_SHORT: usize = 16;
+/// A breadcrumb trail without a label is at most this long (characters).
+const CRUMB_TRAIL_MAX: usize = 60;
+/// Each of its items at most this long.
+const CRUMB_ITEM_MAX: usize = 14;
 /// Two weak blurb cues count together when at most this many bytes apart (80 characters).
 const WEAK_PAIR_BYTES: usize = 240;
 /// A footer list label line (推荐访问:…) holding related links may be this long.
@@ -32,6 +42,8 @@ pub(crate) enum Follow {
     Crumb,
     /// A footer list label: short link lines follow.
     List,
+    /// A photo credit alone on its line: the caption sentence is the line above.
+    Credit,
 }
 
 /// The class of a line.
@@ -43,6 +55,9 @@ pub(crate) enum Kind {
     Report,
     /// Chrome only inside a run holding strong chrome.
     Weak,
+    /// Chrome only right after strong chrome in the same run (a bare date-time under
+    /// `来源：某某日报`; a signature date above a footer stays report).
+    Trail,
     /// Chrome on its own.
     Strong(Follow),
     /// Report text holding a boilerplate sentence (a blurb fused into a long line).
@@ -157,7 +172,7 @@ pub(crate) fn classify(text: &str, line: Span, lex: &Lexicon) -> Kind {
             }
         }
     }
-    if lex.footer.iter().any(|p| s.starts_with(p)) || crumbs(s, lex) || page_number(s) {
+    if footer(s, n, lex) || crumbs(s, lex) || page_number(s) {
         return Kind::Strong(Follow::None);
     }
     if let Some(kind) = meta(s, lex) {
@@ -167,28 +182,71 @@ pub(crate) fn classify(text: &str, line: Span, lex: &Lexicon) -> Kind {
         return kind;
     }
     if n <= CAPTION_MAX && caption(s, lex) {
-        return Kind::Strong(Follow::None);
+        // A credit alone on its line (某某日报记者 张三) takes the caption sentence above it.
+        let credit_only = n <= CREDIT_ONLY_MAX
+            && !s.contains(['。', '，', ','])
+            && !lex.caption_start.iter().any(|p| s.starts_with(p));
+        return Kind::Strong(if credit_only {
+            Follow::Credit
+        } else {
+            Follow::None
+        });
     }
     if datetime(s) {
-        return Kind::Weak;
+        return Kind::Trail;
     }
     Kind::Report
+}
+
+/// A footer line (上一篇：…, 分享到微信, 版权所有 © …): a footer word followed by a colon, a
+/// blank, a bracket or nothing, or a short line starting with one (扫一扫在手机打开当前页). A
+/// report sentence that happens to start with one (上一条经验是…, 扫一扫二维码即可参加…) stays.
+fn footer(s: &str, n: usize, lex: &Lexicon) -> bool {
+    lex.footer.iter().any(|p| {
+        s.strip_prefix(p).is_some_and(|rest| {
+            n <= FOOTER_SHORT
+                || rest.chars().next().map_or(true, |c| {
+                    is_colon(c) || is_blank(c) || matches!(c, '】' | ']' | '©' | '(' | '（' | '|')
+                })
+        })
+    })
 }
 
 fn is_crumb_sep(c: char) -> bool {
     matches!(c, '>' | '＞' | '»' | '→' | '›')
 }
 
-/// A breadcrumb without its label: 首页 > 工作总结 > 党建工作总结.
+/// A breadcrumb without its label: 首页 > 工作总结 > 党建工作总结, 人民网>>时政>>正文.
 fn crumbs(s: &str, lex: &Lexicon) -> bool {
-    lex.home.iter().any(|h| {
-        s.strip_prefix(h).is_some_and(|rest| {
-            rest.trim_start_matches(is_blank)
-                .chars()
-                .next()
-                .is_some_and(is_crumb_sep)
+    crumb_trail(s)
+        || lex.home.iter().any(|h| {
+            s.strip_prefix(h).is_some_and(|rest| {
+                rest.trim_start_matches(is_blank)
+                    .chars()
+                    .next()
+                    .is_some_and(is_crumb_sep)
+            })
         })
-    })
+}
+
+/// A trail of at least three short items joined by crumb separators (人民网>>时政>>正文).
+fn crumb_trail(s: &str) -> bool {
+    if s.contains(['。', '，', '；']) || s.chars().nth(CRUMB_TRAIL_MAX).is_some() {
+        return false;
+    }
+    let mut items = 0;
+    for item in s.split(is_crumb_sep) {
+        let item = item.trim_matches(is_blank);
+        if item.is_empty() {
+            // `>>` or a separator at an end.
+            continue;
+        }
+        if item.chars().nth(CRUMB_ITEM_MAX).is_some() {
+            return false;
+        }
+        items += 1;
+    }
+    items >= 3
 }
 
 /// A page number left by a paged source: `- 3 -`, `— 3 —`, `第3页 共10页`, `共10页，第3页`.
@@ -323,7 +381,7 @@ fn blurb(s: &str, base: usize, n: usize, lex: &Lexicon) -> Option<Kind> {
     Some(Kind::Part(Span::new(base + start + lead, base + end)))
 }
 
-/// A site or crawler metadata line (来源：甘肃日报, 时间:2023-08-08 20:20:01 工作总结 来源:网友投稿).
+/// A site or crawler metadata line (来源：某某日报, 时间:2023-08-08 20:20:01 工作总结 来源:网友投稿).
 fn meta(s: &str, lex: &Lexicon) -> Option<Kind> {
     if s.contains('。') {
         return None;
@@ -362,6 +420,7 @@ fn meta(s: &str, lex: &Lexicon) -> Option<Kind> {
                     .any(|c| matches!(c, '-' | '/' | ':' | '.' | '－' | '／' | '：'))
         }
         MetaKind::Count => is_digit(first),
+        MetaKind::Code => value.chars().any(is_digit),
         MetaKind::Link => true,
         MetaKind::Weak => return Some(Kind::Weak),
     };
@@ -375,7 +434,7 @@ fn datetime_prefix(s: &str) -> Option<&str> {
     for (i, c) in s.char_indices() {
         if c.is_ascii_digit() {
             digits += 1;
-        } else if matches!(c, '-' | '/' | ':' | '.') {
+        } else if matches!(c, '-' | '/' | ':' | '.' | '年' | '月' | '日') {
             seps += 1;
         } else if is_blank(c) {
             let rest = s[i..].trim_start_matches(is_blank);
@@ -434,7 +493,7 @@ fn tokens(s: &str, lex: &Lexicon) -> Option<Kind> {
     })
 }
 
-/// A photo caption: a short line ending with a credit (…甘肃日报记者 盛学卿, … 王鼎 摄,
+/// A photo caption: a short line ending with a credit (…某某日报记者 张三, … 李四 摄,
 /// 摄影：张三) or starting with 图为.
 fn caption(s: &str, lex: &Lexicon) -> bool {
     if lex.caption_start.iter().any(|p| s.starts_with(p)) {
@@ -465,7 +524,7 @@ fn caption(s: &str, lex: &Lexicon) -> bool {
             return false;
         }
         let (head, run) = rest.split_at(rest.len() - run_len);
-        // A credit word fused to the name: …甘肃日报记者盛学卿.
+        // A credit word fused to the name: …某某日报记者张三.
         if let Some((pos, w)) = lex
             .credit
             .iter()
@@ -493,11 +552,11 @@ fn caption(s: &str, lex: &Lexicon) -> bool {
             // The name is glued to other text.
             return false;
         }
-        // 记者 盛学卿 / 摄影：张三
+        // 记者 张三 / 摄影：张三
         if lex.credit.iter().any(|w| sep_trim.ends_with(w)) {
             return true;
         }
-        // …。 王鼎 摄
+        // …。 李四 摄
         if shot && sep.chars().any(is_blank) {
             return true;
         }
@@ -507,15 +566,29 @@ fn caption(s: &str, lex: &Lexicon) -> bool {
 }
 
 /// Whether the short line `s` can be the value of a label of `kind` standing alone on the line
-/// before it (来源：/ 宁夏日报客户端, 发表时间：/ 2026-02-09 09:45:30).
+/// before it (来源：/ 某某日报客户端, 发表时间：/ 2026-02-09 09:45:30).
 pub(crate) fn is_value(s: &str, kind: MetaKind, lex: &Lexicon) -> bool {
     let first = s.chars().next().unwrap_or(' ');
     match kind {
-        MetaKind::Source | MetaKind::Weak => !lex.not_value.iter().any(|w| s.contains(w)),
+        MetaKind::Source | MetaKind::Weak => !is_title(s, lex),
         MetaKind::Time | MetaKind::Stamp => datetime(s) || is_digit(first) && s.contains('年'),
         MetaKind::Count => s.chars().all(|c| is_digit(c) || is_blank(c) || c == '次'),
+        MetaKind::Code => s.chars().any(is_digit) && !s.chars().any(is_blank),
         MetaKind::Link => s.contains("://") || s.starts_with("www."),
     }
+}
+
+/// Whether a short line reads as a report title (2024年政府工作报告), not a site name or a
+/// breadcrumb column.
+pub(crate) fn is_title(s: &str, lex: &Lexicon) -> bool {
+    let mut run = 0;
+    for c in s.chars() {
+        run = if is_digit(c) { run + 1 } else { 0 };
+        if run >= 4 {
+            return true;
+        }
+    }
+    lex.not_value.iter().any(|w| s.contains(w))
 }
 
 /// A bare date-time line (2026-02-09 09:45:30).

@@ -1,16 +1,19 @@
 //! Boilerplate: text that is not the report (page chrome, crawler and site headers, editorial
-//! blurbs, share/print footers, photo captions). ANNOTATION.md §5.
+//! blurbs, share/print footers, photo captions, page numbers). ANNOTATION.md §5.
 //!
-//! Each line is classified on its own ([`line`]): report text, *strong* chrome (a known chrome
-//! token such as `打印本页`, a metadata field such as `来源：甘肃日报`, a breadcrumb, a photo
-//! credit, an editorial blurb) or *weak* chrome (`大`, `】`, `>`, a bare date-time: chrome only
-//! next to other chrome). A few lines ask something of the lines after them: a label alone on
-//! its line (`发表时间：`) takes the next short line as its value, a breadcrumb label takes the
-//! crumbs that follow one per line, and a footer list label (`相关报道：`) takes the short link
-//! lines after it. Runs of chrome and blank lines holding at least one strong line become one
-//! block, from the first character of its first line to the last of its last line. Report
-//! prose is never swallowed: a long line is chrome only as a blurb, and then only the blurb's
-//! sentence when the line is long. One pass over the lines: linear time.
+//! Each line is classified on its own (`line`): report text, *strong* chrome (a known chrome
+//! token such as `打印本页`, a metadata field such as `来源：某某日报`, a breadcrumb, a photo
+//! credit, an editorial blurb, a page number) or *weak* chrome (`大`, `】`, `>`, a rule: chrome
+//! only next to other chrome; a bare date-time counts only right after strong chrome, so a
+//! signature date above a footer stays report). A few lines ask something of the lines around
+//! them: a label alone on its line (`发表时间：`) takes the next short line as its value when it
+//! has the value's shape (never a title), a breadcrumb label takes the crumbs that follow one
+//! per line, a footer list label near the end (`相关报道：`) takes the short link lines after
+//! it, and a photo credit alone on its line takes the caption sentence above it. Runs of chrome
+//! and blank lines holding at least one strong line become one block, from the first character
+//! of its first line to the last of its last line. Report prose is never swallowed: a long line
+//! is chrome only as a blurb, and then only the blurb's sentence. One pass over the lines:
+//! linear time.
 //!
 //! The lexicons live in `core/data/boilerplate/*.txt`.
 
@@ -20,7 +23,7 @@ mod line;
 use crate::text::{lines, trim};
 use crate::Span;
 use lexicon::{Lexicon, MetaKind};
-use line::{classify, is_value, Follow, Kind};
+use line::{classify, is_title, is_value, Follow, Kind};
 
 /// A value line after a label alone on its line is at most this long (characters).
 const VALUE_MAX: usize = 30;
@@ -88,6 +91,14 @@ fn push(out: &mut Vec<Span>, span: Span) {
     out.push(span);
 }
 
+/// Whether a report line can be a photo caption's sentence: short, ends with `。`, holds no
+/// colon (not a salutation or a field).
+fn caption_sentence(s: &str) -> bool {
+    s.ends_with('。')
+        && !s.contains([':', '：'])
+        && s.chars().take(line::CAPTION_SENTENCE_MAX + 1).count() <= line::CAPTION_SENTENCE_MAX
+}
+
 fn short_plain(s: &str, max: usize) -> bool {
     s.chars().take(max + 1).count() <= max && !s.contains(['。', '，', ',', '；', '！', '？'])
 }
@@ -114,6 +125,8 @@ pub fn find(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut run = Run::default();
     let mut expect = Expect::Nothing;
+    // The last non-blank line when it was a short report sentence (a caption's text).
+    let mut sentence: Option<Span> = None;
     for line in lines(text) {
         let mut kind = classify(text, line, lex);
         let t = trim(text, line);
@@ -122,7 +135,10 @@ pub fn find(text: &str) -> Vec<Span> {
         match expect {
             Expect::Nothing => {}
             Expect::Value(meta) => {
-                if kind == Kind::Report && short_plain(s, VALUE_MAX) && is_value(s, meta, lex) {
+                if matches!(kind, Kind::Report | Kind::Trail)
+                    && short_plain(s, VALUE_MAX)
+                    && is_value(s, meta, lex)
+                {
                     kind = Kind::Weak;
                 }
             }
@@ -136,8 +152,11 @@ pub fn find(text: &str) -> Vec<Span> {
                             after_sep: true,
                             last,
                         };
-                    } else if s == "首页" || repeat || after_sep && short_plain(s, CRUMB_MAX) {
-                        if kind == Kind::Report {
+                    } else if s == "首页"
+                        || repeat
+                        || after_sep && short_plain(s, CRUMB_MAX) && !is_title(s, lex)
+                    {
+                        if matches!(kind, Kind::Report | Kind::Trail) {
                             kind = Kind::Weak;
                         }
                         expect = Expect::Crumb {
@@ -150,7 +169,7 @@ pub fn find(text: &str) -> Vec<Span> {
                 }
             }
             Expect::Links => {
-                if kind == Kind::Report && short_plain(s, LINK_MAX) {
+                if matches!(kind, Kind::Report | Kind::Trail) && short_plain(s, LINK_MAX) {
                     kind = Kind::Weak;
                 }
             }
@@ -175,16 +194,27 @@ pub fn find(text: &str) -> Vec<Span> {
                 }
             }
             Kind::Weak if matches!(expect, Expect::Crumb { .. } | Expect::Links) => {}
-            Kind::Report | Kind::Part(_) => expect = Expect::Nothing,
-            Kind::Strong(Follow::None) | Kind::Weak => {
+            Kind::Report | Kind::Part(_) | Kind::Trail => expect = Expect::Nothing,
+            Kind::Strong(Follow::None | Follow::Credit) | Kind::Weak => {
                 if expect != Expect::Links {
                     expect = Expect::Nothing;
                 }
             }
         }
+        if kind == Kind::Strong(Follow::Credit) {
+            if let Some(above) = sentence {
+                // The run was flushed at that sentence: start the block there.
+                run.add(above, true);
+            }
+        }
+        if kind != Kind::Blank {
+            sentence = (kind == Kind::Report && caption_sentence(s)).then_some(t);
+        }
         match kind {
             Kind::Blank => {}
             Kind::Weak => run.add(t, false),
+            Kind::Trail if run.strong => run.add(t, false),
+            Kind::Trail => run.flush(&mut out),
             Kind::Strong(_) => run.add(t, true),
             Kind::Report => run.flush(&mut out),
             Kind::Part(span) => {

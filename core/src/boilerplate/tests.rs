@@ -56,10 +56,10 @@ fn breadcrumb_on_one_line() {
 
 #[test]
 fn share_and_print_footer() {
-    let text = "一、主要工作\n全年完成各项任务。\n扫一扫在手机打开当前页\n【\n打印本页\n】\n【\n关闭窗口\n】\n";
+    let text = "一、主要工作\n全年完成各项任务。\n扫一扫在手机上打开当前页\n【\n打印本页\n】\n【\n关闭窗口\n】\n";
     assert_eq!(
         blocks(text),
-        ["扫一扫在手机打开当前页\n【\n打印本页\n】\n【\n关闭窗口\n】"]
+        ["扫一扫在手机上打开当前页\n【\n打印本页\n】\n【\n关闭窗口\n】"]
     );
 }
 
@@ -105,10 +105,10 @@ fn site_fields_on_one_line() {
 
 #[test]
 fn recommended_links_footer() {
-    let text = "明年我们将再接再厉。\n\n推荐访问:党建 工作总结 基层党建工作总结2023 社区工作总结\n";
+    let text = "明年我们将再接再厉。\n\n推荐访问:述职 年终总结 村级述职报告2024 教师述职报告\n";
     assert_eq!(
         blocks(text),
-        ["推荐访问:党建 工作总结 基层党建工作总结2023 社区工作总结"]
+        ["推荐访问:述职 年终总结 村级述职报告2024 教师述职报告"]
     );
 }
 
@@ -318,4 +318,52 @@ fn more_site_chrome_shapes() {
             "联系我们 | 网站地图 | 隐私声明"
         ]
     );
+}
+
+#[test]
+fn trails_and_government_info_tables() {
+    let text = "某某网>>时政>>正文\n2026年01月28日 08:10 来源：某某网－某某日报\n政府工作报告\n各位代表：\n";
+    assert_eq!(
+        blocks(text),
+        ["某某网>>时政>>正文\n2026年01月28日 08:10 来源：某某网－某某日报"]
+    );
+    let text = "索引号：\n11640000MB1234567X/2026-00012\n发文机关：\n某某省人民政府\n成文日期：\n2026-01-30\n政府工作报告\n";
+    assert_eq!(
+        blocks(text),
+        ["索引号：\n11640000MB1234567X/2026-00012\n发文机关：\n某某省人民政府\n成文日期：\n2026-01-30"]
+    );
+    // Comparisons in a report are not trails.
+    let text = "指标对比：A>B>C，效果明显。\n产值>100亿元\n";
+    assert!(blocks(text).is_empty());
+}
+
+#[test]
+fn signature_date_above_a_footer_stays_report() {
+    let text = "以上是我的述职报告。\n述职人：张三\n2023-12-30\n\n上一篇：2022年述职报告\n";
+    assert_eq!(blocks(text), ["上一篇：2022年述职报告"]);
+    let text = "以上是我的述职报告。\n2023年12月30日\n推荐访问:述职报告 工作总结\n";
+    assert_eq!(blocks(text), ["推荐访问:述职报告 工作总结"]);
+}
+
+#[test]
+fn breadcrumb_item_that_is_a_title_stays_report() {
+    let text = "当前位置：\n首页\n>\n要闻\n>\n2024年政府工作报告\n各位代表：\n";
+    assert_eq!(blocks(text), ["当前位置：\n首页\n>\n要闻\n>"]);
+}
+
+#[test]
+fn report_sentences_starting_with_footer_words_stay_report() {
+    let text = "上一条经验是坚持问题导向，下一条是坚持目标导向。\n扫一扫二维码即可参加满意度调查，参与人数达到1200人。\n";
+    assert!(blocks(text).is_empty());
+    let text = "以上是我的述职。\n版权所有 © 2024 某某网\n";
+    assert_eq!(blocks(text), ["版权所有 © 2024 某某网"]);
+}
+
+#[test]
+fn credit_alone_takes_the_caption_sentence_above() {
+    let text = "某某省省长 王五\n王五作政府工作报告。\n某某日报记者 张三\n各位代表：\n";
+    assert_eq!(blocks(text), ["王五作政府工作报告。\n某某日报记者 张三"]);
+    // A speaker line above a credit is not a caption sentence.
+    let text = "政府工作报告\n某某省省长 王五\n某某日报记者 张三\n各位代表：\n";
+    assert_eq!(blocks(text), ["某某日报记者 张三"]);
 }
