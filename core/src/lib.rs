@@ -267,6 +267,24 @@ impl Report {
             .map(|(i, _)| i)
     }
 
+    /// The context the statistics stage sees, drawn from this report (for running
+    /// [`stats::extract`] on its own, as the benches do).
+    ///
+    /// ```
+    /// let text = "一、概况\n共有党员12名。";
+    /// let r = baogao::analyze(text);
+    /// let (stats, _defects) = baogao::stats::extract(text, &r.stats_context());
+    /// assert_eq!(stats.len(), r.stats.len());
+    /// ```
+    pub fn stats_context(&self) -> stats::Context<'_> {
+        stats::Context {
+            boilerplate: &self.boilerplate,
+            placeholders: &self.placeholders,
+            documents: &self.documents,
+            headings: &self.headings,
+        }
+    }
+
     /// Sets `document` and `section` of statistics and items from the outline.
     fn place(&mut self) {
         let mut stats = std::mem::take(&mut self.stats);

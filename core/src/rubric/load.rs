@@ -5,10 +5,6 @@
 //! key and value, so that validation errors ("unknown kind", "unknown role", "points do not add
 //! up") point at the offending value.
 
-// The crate-wide `Error` (with its source snippet) is large; boxing it is a crate-wide choice
-// (decode.rs returns it too), so its size is accepted here.
-#![allow(clippy::result_large_err)]
-
 use std::collections::BTreeMap;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};

@@ -158,8 +158,6 @@ struct Item {
     check: Check,
 }
 
-// The crate-wide `Error` is large (it keeps the offending source line); see load.rs.
-#[allow(clippy::result_large_err)]
 impl Rubric {
     /// Parses and validates a rubric from TOML source; `file` names it in error messages.
     ///
@@ -523,16 +521,11 @@ mod gold_outline {
         let n = headings.len();
         for i in 0..n {
             let (d, depth) = (headings[i].document, headings[i].depth);
-            let mut end = documents[d].span.end;
-            for j in i + 1..n {
-                if headings[j].document != d {
-                    break;
-                }
-                if headings[j].depth <= depth {
-                    end = headings[j].span.start;
-                    break;
-                }
-            }
+            let end = headings[i + 1..]
+                .iter()
+                .take_while(|h| h.document == d)
+                .find(|h| h.depth <= depth)
+                .map_or(documents[d].span.end, |h| h.span.start);
             headings[i].span.end = end;
             headings[i].parent = (0..i).rev().find(|&j| {
                 headings[j].document == d
