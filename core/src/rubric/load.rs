@@ -441,7 +441,22 @@ fn compile(spec: RubricFile, fail: Fail<'_>) -> Result<Rubric, Error> {
             end,
             min_stats: r.min_stats,
             min_body_chars: r.min_body_chars,
+            not_inside: Vec::new(),
         });
+    }
+    for (ri, r) in spec.roles.iter().enumerate() {
+        let ris = ri.to_string();
+        for (k, name) in r.not_inside.iter().enumerate() {
+            let j = roles.iter().position(|x| x.id == *name).ok_or_else(|| {
+                fail(
+                    format!("role {:?}: not_inside names unknown role {name:?}", r.id),
+                    &["roles", &ris, "not_inside", &k.to_string()],
+                )
+            })?;
+            if let Some(role) = roles.get_mut(ri) {
+                role.not_inside.push(j);
+            }
+        }
     }
     let role_index = |name: &str| roles.iter().position(|r| r.id == name);
     // Items.

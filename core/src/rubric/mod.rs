@@ -70,6 +70,7 @@ struct Role {
     end: RoleEnd,
     min_stats: Option<usize>,
     min_body_chars: Option<usize>,
+    not_inside: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -650,5 +651,12 @@ mod gold_outline {
             }
         }
         eprintln!("roles on gold outline: {ok}/{all}");
+        if all > 0 {
+            let acc = ok as f64 / all as f64;
+            assert!(
+                acc >= 0.98,
+                "role accuracy on the gold outline fell to {acc:.3}"
+            );
+        }
     }
 }
