@@ -502,6 +502,7 @@ fn compile(spec: RubricFile, fail: Fail<'_>) -> Result<Rubric, Error> {
             exclude,
             scoring,
             check,
+            when: None,
         });
     }
     // Conditionals may name any item (checked after all ids are known), not themselves.
@@ -521,13 +522,18 @@ fn compile(spec: RubricFile, fail: Fail<'_>) -> Result<Rubric, Error> {
                         ));
                     }
                 }
-                if let Some(Check::Conditional { when, then, .. }) =
-                    items.get_mut(ii).map(|x| &mut x.check)
-                {
-                    if key == "if" {
-                        *when = cond;
-                    } else {
-                        *then = cond;
+                let Some(item) = items.get_mut(ii) else {
+                    continue;
+                };
+                match (&mut item.check, key) {
+                    (Check::Conditional { when, .. }, "if") => *when = cond,
+                    (Check::Conditional { then, .. }, _) => *then = cond,
+                    (_, "if") => item.when = Some(cond),
+                    _ => {
+                        return Err(fail(
+                            format!("item {:?}: then is only for kind = \"conditional\"", it.id),
+                            &["items", &iis, key],
+                        ))
                     }
                 }
             }
@@ -1017,6 +1023,30 @@ cues = ["年底前", "年内"]
         let e = err(&GOOD.replace("points = 6", "points = 6\npionts = 1"));
         assert!(e.starts_with("rubric error at r.toml:"), "{e}");
         assert!(e.contains("pionts"), "{e}");
+    }
+
+    #[test]
+    fn if_on_plain_items_and_then_only_on_conditionals() {
+        let src = GOOD.replace(
+            "kind = \"keywords\"\n",
+            "kind = \"keywords\"\nif = \"role:plans\"\n",
+        );
+        let r = Rubric::from_toml(&src, None).unwrap();
+        let text = "总结\n一、主要成绩\n完成任务。\n";
+        let rep = crate::analyze_outline_and_stats(text);
+        let c = crate::rubric::score(text, &rep, &r);
+        let kw = c[0].items.iter().find(|i| i.id == "kw").unwrap();
+        assert_eq!(kw.verdict, crate::Verdict::NotApplicable);
+        let e = err(&GOOD.replace(
+            "kind = \"keywords\"\n",
+            "kind = \"keywords\"\nthen = \"role:plans\"\n",
+        ));
+        assert!(e.contains("then is only for kind = \"conditional\""), "{e}");
+        let e = err(&GOOD.replace(
+            "kind = \"keywords\"\n",
+            "kind = \"keywords\"\nif = \"item:kw\"\n",
+        ));
+        assert!(e.contains("refers to itself"), "{e}");
     }
 
     #[test]

@@ -157,6 +157,8 @@ struct Item {
     exclude: Vec<Scope>,
     scoring: Scoring,
     check: Check,
+    /// `if` on a plain item: not applicable unless it holds.
+    when: Option<Cond>,
 }
 
 impl Rubric {

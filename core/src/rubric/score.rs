@@ -27,7 +27,8 @@ pub(crate) fn score_document(
     // Plain items first, then conditionals (which may name them).
     for pass in 0..2 {
         for (i, item) in rubric.items.iter().enumerate() {
-            let is_cond = matches!(item.check, Check::Conditional { .. });
+            let is_cond = matches!(item.check, Check::Conditional { .. })
+                || matches!(item.when, Some(Cond::Item(..)));
             if (pass == 0) == is_cond {
                 continue;
             }
@@ -259,6 +260,16 @@ const MAX_EVIDENCE: usize = 20;
 
 fn measure(ctx: &DocContext<'_>, item: &Item, results: &[Option<ChecklistItem>]) -> Measure {
     let text = ctx.text;
+    if let Some(c) = item.when {
+        if !ctx.cond(c, results) {
+            return Measure {
+                ok: None,
+                value: 0.0,
+                evidence: Vec::new(),
+                detail: "前提不成立".into(),
+            };
+        }
+    }
     match &item.check {
         Check::SectionPresent { role } => {
             let parts = ctx.parts.get(*role).map(Vec::as_slice).unwrap_or(&[]);
