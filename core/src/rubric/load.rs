@@ -539,6 +539,9 @@ fn compile(spec: RubricFile, fail: Fail<'_>) -> Result<Rubric, Error> {
             }
         }
     }
+    if !spec.total.is_finite() || spec.total < 0.0 {
+        return Err(fail("total must be a number ≥ 0".into(), &["total"]));
+    }
     if (sum - spec.total).abs() > 1e-6 {
         return Err(fail(
             format!(
@@ -961,6 +964,31 @@ cues = ["年底前", "年内"]
         match Rubric::from_toml(src, Some("r.toml")) {
             Ok(_) => panic!("accepted a bad rubric"),
             Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn truncated_and_mangled_sources_never_panic() {
+        let toml_src = include_str!("../../data/rubrics/party-building.toml");
+        let json_src = Rubric::builtin("gov-report").unwrap().to_json();
+        for src in [toml_src, json_src.as_str()] {
+            let cuts: Vec<usize> = src.char_indices().map(|(i, _)| i).step_by(41).collect();
+            for &c in &cuts {
+                let part = &src[..c];
+                let _ = Rubric::from_source(part, Some("t"));
+                let mangled = format!("{}\"{}", part, &src[c..]);
+                let _ = Rubric::from_source(&mangled, None);
+            }
+        }
+        for bad in [
+            "",
+            "{",
+            "[",
+            "\u{FEFF}{\"version\":",
+            "version = nan\nid=\"x\"\ntotal = nan",
+            "total = inf",
+        ] {
+            assert!(Rubric::from_source(bad, None).is_err(), "{bad:?}");
         }
     }
 
