@@ -4,8 +4,9 @@
 //!   of the highest threshold it reaches), `deduction` (`per_hit` off the item's points for
 //!   each hit, at most `cap`).
 //! * A verdict is *passed* at full points, *partial* between, *failed* at zero; an item that
-//!   does not apply (a conditional whose `if` is false, an order with fewer than two parts
-//!   present) is *not applicable* and keeps its points.
+//!   does not apply (its `if` is false, an order with fewer than two parts present) is *not
+//!   applicable*: it is left out of both the score and the maximum (its `max` is 0), so a
+//!   document is neither rewarded for, nor penalised twice over, a part it lacks.
 //! * The grade is the best band whose `min` percent the score reaches; a critical item that is
 //!   not passed caps it at `critical_cap` (default: the third band, 一般).
 
@@ -40,7 +41,7 @@ pub(crate) fn score_document(
     }
     let items: Vec<ChecklistItem> = results.into_iter().flatten().collect();
     let score: f64 = items.iter().map(|i| i.points).sum();
-    let max = rubric.total();
+    let max: f64 = items.iter().map(|i| i.max).sum();
     let pct = if max > 0.0 {
         score / max * 100.0
     } else {
@@ -66,7 +67,7 @@ pub(crate) fn score_document(
         document: doc,
         id: rubric.id.clone(),
         score: round2(score),
-        max,
+        max: round2(max),
         grade: rubric
             .grades
             .get(band)
@@ -174,7 +175,7 @@ impl DocContext<'_> {
 fn evaluate(ctx: &DocContext<'_>, item: &Item, results: &[Option<ChecklistItem>]) -> ChecklistItem {
     let m = measure(ctx, item, results);
     let (verdict, points) = match m.ok {
-        None => (Verdict::NotApplicable, item.points),
+        None => (Verdict::NotApplicable, 0.0),
         Some(ok) => {
             let pts = match &item.scoring {
                 Scoring::Binary => {
@@ -225,7 +226,11 @@ fn evaluate(ctx: &DocContext<'_>, item: &Item, results: &[Option<ChecklistItem>]
         id: item.id.clone(),
         verdict,
         points: round2(points),
-        max: item.points,
+        max: if verdict == Verdict::NotApplicable {
+            0.0
+        } else {
+            item.points
+        },
         evidence: m.evidence,
         message,
         suggestion: match verdict {
