@@ -428,14 +428,24 @@ fn measure(ctx: &DocContext<'_>, item: &Item, results: &[Option<ChecklistItem>])
                 hits.extend(v);
             }
             if *boilerplate {
+                // Chrome above the first document and below the last belongs to them.
+                let docs = ctx.report.documents.len();
+                let region = Span::new(
+                    if ctx.doc == 0 { 0 } else { ctx.span.start },
+                    if ctx.doc + 1 >= docs {
+                        ctx.text.len()
+                    } else {
+                        ctx.span.end
+                    },
+                );
                 let bp = &ctx.report.boilerplate;
-                let lo = bp.partition_point(|b| b.end <= ctx.span.start);
-                let hi = bp.partition_point(|b| b.start < ctx.span.end);
+                let lo = bp.partition_point(|b| b.end <= region.start);
+                let hi = bp.partition_point(|b| b.start < region.end);
                 let v: Vec<Span> = bp
                     .get(lo..hi.max(lo))
                     .unwrap_or(&[])
                     .iter()
-                    .filter(|b| b.overlaps(&ctx.span))
+                    .filter(|b| b.overlaps(&region))
                     .copied()
                     .collect();
                 if !v.is_empty() {
@@ -692,4 +702,84 @@ pub fn run_examples(rubric: &Rubric) -> Vec<ExampleResult> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, Placeholder, Stat};
+
+    fn stat(text: &str, s: &str, kind: StatKind) -> Stat {
+        let start = text.find(s).unwrap();
+        Stat {
+            span: Span::new(start, start + s.len()),
+            kind,
+            value: None,
+            high: None,
+            unit: String::new(),
+            approx: None,
+            subject: None,
+            document: 0,
+            section: None,
+        }
+    }
+
+    /// A hand-built report with the stages that are stubs on this branch filled in: statistics,
+    /// placeholders and boilerplate.
+    #[test]
+    fn stats_placeholders_and_boilerplate_items() {
+        let text = "下载 打印\n2023年xx社区工作总结\n全年新发展党员12名，走访困难群众300余户，筹集资金9万多元。\n";
+        let mut r = crate::analyze_outline_and_stats(text);
+        let doc_start = text.find("2023").unwrap();
+        r.documents = vec![Document::new(
+            Span::new(doc_start, text.len()),
+            Span::new(doc_start, text.find("\n全年").unwrap()),
+        )];
+        r.boilerplate = vec![Span::new(0, doc_start - 1)];
+        let ph = text.find("xx社区").unwrap();
+        r.placeholders = vec![Placeholder {
+            span: Span::new(ph, ph + "xx社区".len()),
+        }];
+        r.stats = vec![
+            stat(text, "2023年", StatKind::Date),
+            stat(text, "12名", StatKind::Count),
+            stat(text, "300余户", StatKind::Count),
+            stat(text, "9万多元", StatKind::Money),
+        ];
+        let rub = Rubric::builtin("work-summary").unwrap();
+        let c = score_document(text, &r, &rub, 0);
+        let get = |id: &str| c.items.iter().find(|i| i.id == id).unwrap();
+        // Three quantified results (the date does not count); achievements found by them.
+        assert_eq!(get("quantified").verdict, Verdict::Passed);
+        assert_eq!(get("quantified").evidence.len(), 3);
+        assert_eq!(get("achievements").verdict, Verdict::Passed);
+        // One placeholder: 2 points off 5.
+        assert_eq!(get("no-placeholders").verdict, Verdict::Partial);
+        assert_eq!(get("no-placeholders").points, 3.0);
+        assert_eq!(get("no-placeholders").evidence[0].slice(text), "xx社区");
+        // Chrome above the first document is the first document's.
+        assert_eq!(get("no-boilerplate").verdict, Verdict::Partial);
+        // Problems and plans absent: their follow-up items are out of the maximum.
+        assert_eq!(get("problems-concrete").verdict, Verdict::NotApplicable);
+        assert_eq!(get("problems-concrete").max, 0.0);
+        assert!(c.max < 100.0);
+        // A failed critical item caps the grade; here achievements passed, so no cap.
+        assert!(!c.grade.is_empty());
+    }
+
+    #[test]
+    fn critical_failure_caps_grade() {
+        let text = "工作总结\n一、存在问题\n一是学习不深入；二是制度不落实。\n二、下一步打算\n年底前完善制度，针对问题每月集中学习一次。\n";
+        let r = crate::analyze_outline_and_stats(text);
+        let rub = Rubric::builtin("work-summary").unwrap();
+        let c = score_document(text, &r, &rub, 0);
+        let ach = c.items.iter().find(|i| i.id == "achievements").unwrap();
+        assert_eq!(ach.verdict, Verdict::Failed);
+        assert!(ach.suggestion.is_some());
+        // Expected where the missing part would stand: before the problems.
+        assert_eq!(ach.evidence[0].start, text.find("一、存在").unwrap());
+        let order = ["好", "较好", "一般", "差"];
+        let g = order.iter().position(|g| *g == c.grade).unwrap();
+        assert!(g >= 2, "grade {} not capped", c.grade);
+    }
 }
