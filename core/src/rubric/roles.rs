@@ -18,6 +18,14 @@ use crate::text::{in_spans, is_blank};
 use crate::{Report, Span, StatKind};
 
 /// How a part was found.
+///
+/// ```
+/// let text = "总结\n全年完成任务。我们也清醒看到，学习还不够深入。\n";
+/// let r = baogao::analyze(text);
+/// let rub = baogao::Rubric::builtin("work-summary").unwrap();
+/// let p = rub.find_roles(text, &r, 0).into_iter().find(|p| p.role == "problems").unwrap();
+/// assert_eq!(p.found, baogao::rubric::Found::Opener);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]

@@ -646,6 +646,12 @@ fn count(
 }
 
 /// The outcome of one example of a rubric item (see [`run_examples`]).
+///
+/// ```
+/// let r = baogao::Rubric::builtin("duty-report").unwrap();
+/// let bad: Vec<_> = baogao::rubric::run_examples(&r).into_iter().filter(|x| !x.ok).collect();
+/// assert!(bad.is_empty(), "{bad:?}");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ExampleResult {
