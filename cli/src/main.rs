@@ -188,7 +188,7 @@ fn load_rubric(spec: &str) -> Result<baogao::Options, String> {
             let p = Path::new(name);
             if p.is_file() {
                 let src = std::fs::read_to_string(p).map_err(|e| format!("{name}: {e}"))?;
-                let r = baogao::Rubric::from_toml(&src, Some(name)).map_err(|e| e.to_string())?;
+                let r = baogao::Rubric::from_source(&src, Some(name)).map_err(|e| e.to_string())?;
                 return Ok(opts.rubric(r));
             }
             Err(format!(

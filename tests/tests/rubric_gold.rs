@@ -6,11 +6,17 @@
 
 use baogao::{rubric, Rubric};
 
-/// The role accuracy reached through the full pipeline on this build, less 0.02. Raise it as
-/// the outline improves (it depends on document splitting and headings).
-const ROLE_FLOOR: f64 = 0.42;
+/// The role accuracy floor when the outline splits every gold file into the gold's documents:
+/// 1.000 (56/56) was measured with main at 9da6381 merged (and 56/56 on the gold
+/// outline itself, see the unit test in core/src/rubric), less 0.02.
+const ROLE_FLOOR: f64 = 0.98;
 
-fn role_accuracy() -> Option<(usize, usize, Vec<String>)> {
+/// The floor while the outline stage cannot split collections into documents (the skeleton's
+/// stub outline: one document per file, so every role of 篇2…篇7 is missing): 0.446 measured,
+/// less 0.02.
+const ROLE_FLOOR_WITHOUT_DOCUMENTS: f64 = 0.42;
+
+fn role_accuracy() -> Option<(usize, usize, Vec<String>, bool)> {
     let shared = baogao_tests::shared_dir()?;
     let mut files: Vec<_> = std::fs::read_dir(shared.join("gold"))
         .ok()?
@@ -19,6 +25,7 @@ fn role_accuracy() -> Option<(usize, usize, Vec<String>)> {
         .collect();
     files.sort();
     let (mut ok, mut all, mut misses) = (0usize, 0usize, Vec::new());
+    let mut documents_match = true;
     for f in files {
         let gold: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&f).ok()?).ok()?;
@@ -30,6 +37,8 @@ fn role_accuracy() -> Option<(usize, usize, Vec<String>)> {
         };
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let report = baogao::analyze(&text);
+        let want_docs = gold["documents"].as_array().map_or(0, Vec::len);
+        documents_match &= report.documents.len() == want_docs;
         for (d, want) in gold["roles"].as_array().into_iter().flatten().enumerate() {
             for (role, val) in want.as_object().into_iter().flatten() {
                 all += 1;
@@ -49,12 +58,12 @@ fn role_accuracy() -> Option<(usize, usize, Vec<String>)> {
             }
         }
     }
-    Some((ok, all, misses))
+    Some((ok, all, misses, documents_match))
 }
 
 #[test]
 fn role_accuracy_on_gold() {
-    let Some((ok, all, misses)) = role_accuracy() else {
+    let Some((ok, all, misses, documents_match)) = role_accuracy() else {
         eprintln!("note: ../shared/gold is absent; role accuracy not measured");
         return;
     };
@@ -67,9 +76,15 @@ fn role_accuracy_on_gold() {
     for m in &misses {
         eprintln!("  {m}");
     }
+    let floor = if documents_match {
+        ROLE_FLOOR
+    } else {
+        eprintln!("note: the outline does not split the gold files into their documents yet");
+        ROLE_FLOOR_WITHOUT_DOCUMENTS
+    };
     assert!(
-        acc >= ROLE_FLOOR,
-        "role accuracy {acc:.3} fell below the floor {ROLE_FLOOR}"
+        acc >= floor,
+        "role accuracy {acc:.3} fell below the floor {floor}"
     );
 }
 

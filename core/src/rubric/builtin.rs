@@ -109,6 +109,28 @@ pub(crate) fn choose(text: &str, report: &Report, doc: usize) -> &'static str {
 mod tests {
     use super::*;
 
+    fn chosen(text: &str) -> &'static str {
+        let r = crate::analyze_outline_and_stats(text);
+        choose(text, &r, 0)
+    }
+
+    #[test]
+    fn choice_by_title_then_opening() {
+        assert_eq!(chosen("2026年政府工作报告\n各位代表：\n"), "gov-report");
+        assert_eq!(chosen("个人述职报告\n一、履职情况\n"), "duty-report");
+        assert_eq!(
+            chosen("2023年机关党支部工作总结\n一、主要成绩\n"),
+            "party-building"
+        );
+        assert_eq!(chosen("2023年工作总结\n一、主要成绩\n"), "work-summary");
+        // No title line: the opening decides.
+        assert_eq!(
+            chosen("现将本人一年来的履职情况述职如下：\n一、履职情况\n"),
+            "duty-report"
+        );
+        assert_eq!(chosen(""), "work-summary");
+    }
+
     #[test]
     fn every_builtin_loads() {
         for (name, src) in SOURCES {

@@ -5,10 +5,6 @@
 //! key and value, so that validation errors ("unknown kind", "unknown role", "points do not add
 //! up") point at the offending value.
 
-// The crate-wide `Error` (with its source snippet) is large; boxing it is a crate-wide choice
-// (decode.rs returns it too), so its size is accepted here.
-#![allow(clippy::result_large_err)]
-
 use std::collections::BTreeMap;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -445,7 +441,22 @@ fn compile(spec: RubricFile, fail: Fail<'_>) -> Result<Rubric, Error> {
             end,
             min_stats: r.min_stats,
             min_body_chars: r.min_body_chars,
+            not_inside: Vec::new(),
         });
+    }
+    for (ri, r) in spec.roles.iter().enumerate() {
+        let ris = ri.to_string();
+        for (k, name) in r.not_inside.iter().enumerate() {
+            let j = roles.iter().position(|x| x.id == *name).ok_or_else(|| {
+                fail(
+                    format!("role {:?}: not_inside names unknown role {name:?}", r.id),
+                    &["roles", &ris, "not_inside", &k.to_string()],
+                )
+            })?;
+            if let Some(role) = roles.get_mut(ri) {
+                role.not_inside.push(j);
+            }
+        }
     }
     let role_index = |name: &str| roles.iter().position(|r| r.id == name);
     // Items.
@@ -491,6 +502,7 @@ fn compile(spec: RubricFile, fail: Fail<'_>) -> Result<Rubric, Error> {
             exclude,
             scoring,
             check,
+            when: None,
         });
     }
     // Conditionals may name any item (checked after all ids are known), not themselves.
@@ -510,17 +522,25 @@ fn compile(spec: RubricFile, fail: Fail<'_>) -> Result<Rubric, Error> {
                         ));
                     }
                 }
-                if let Some(Check::Conditional { when, then, .. }) =
-                    items.get_mut(ii).map(|x| &mut x.check)
-                {
-                    if key == "if" {
-                        *when = cond;
-                    } else {
-                        *then = cond;
+                let Some(item) = items.get_mut(ii) else {
+                    continue;
+                };
+                match (&mut item.check, key) {
+                    (Check::Conditional { when, .. }, "if") => *when = cond,
+                    (Check::Conditional { then, .. }, _) => *then = cond,
+                    (_, "if") => item.when = Some(cond),
+                    _ => {
+                        return Err(fail(
+                            format!("item {:?}: then is only for kind = \"conditional\"", it.id),
+                            &["items", &iis, key],
+                        ))
                     }
                 }
             }
         }
+    }
+    if !spec.total.is_finite() || spec.total < 0.0 {
+        return Err(fail("total must be a number ≥ 0".into(), &["total"]));
     }
     if (sum - spec.total).abs() > 1e-6 {
         return Err(fail(
@@ -948,6 +968,31 @@ cues = ["年底前", "年内"]
     }
 
     #[test]
+    fn truncated_and_mangled_sources_never_panic() {
+        let toml_src = include_str!("../../data/rubrics/party-building.toml");
+        let json_src = Rubric::builtin("gov-report").unwrap().to_json();
+        for src in [toml_src, json_src.as_str()] {
+            let cuts: Vec<usize> = src.char_indices().map(|(i, _)| i).step_by(41).collect();
+            for &c in &cuts {
+                let part = &src[..c];
+                let _ = Rubric::from_source(part, Some("t"));
+                let mangled = format!("{}\"{}", part, &src[c..]);
+                let _ = Rubric::from_source(&mangled, None);
+            }
+        }
+        for bad in [
+            "",
+            "{",
+            "[",
+            "\u{FEFF}{\"version\":",
+            "version = nan\nid=\"x\"\ntotal = nan",
+            "total = inf",
+        ] {
+            assert!(Rubric::from_source(bad, None).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
     fn good_loads() {
         let r = Rubric::from_toml(GOOD, Some("r.toml")).unwrap();
         assert_eq!(r.item_ids().collect::<Vec<_>>(), ["plans", "kw"]);
@@ -1006,6 +1051,30 @@ cues = ["年底前", "年内"]
         let e = err(&GOOD.replace("points = 6", "points = 6\npionts = 1"));
         assert!(e.starts_with("rubric error at r.toml:"), "{e}");
         assert!(e.contains("pionts"), "{e}");
+    }
+
+    #[test]
+    fn if_on_plain_items_and_then_only_on_conditionals() {
+        let src = GOOD.replace(
+            "kind = \"keywords\"\n",
+            "kind = \"keywords\"\nif = \"role:plans\"\n",
+        );
+        let r = Rubric::from_toml(&src, None).unwrap();
+        let text = "总结\n一、主要成绩\n完成任务。\n";
+        let rep = crate::analyze_outline_and_stats(text);
+        let c = crate::rubric::score(text, &rep, &r);
+        let kw = c[0].items.iter().find(|i| i.id == "kw").unwrap();
+        assert_eq!(kw.verdict, crate::Verdict::NotApplicable);
+        let e = err(&GOOD.replace(
+            "kind = \"keywords\"\n",
+            "kind = \"keywords\"\nthen = \"role:plans\"\n",
+        ));
+        assert!(e.contains("then is only for kind = \"conditional\""), "{e}");
+        let e = err(&GOOD.replace(
+            "kind = \"keywords\"\n",
+            "kind = \"keywords\"\nif = \"item:kw\"\n",
+        ));
+        assert!(e.contains("refers to itself"), "{e}");
     }
 
     #[test]

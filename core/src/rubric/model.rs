@@ -76,6 +76,10 @@ pub(crate) struct RoleSpec {
     /// outside the parts of the other roles (a work summary describes its work).
     #[serde(default)]
     pub min_body_chars: Option<usize>,
+    /// Roles inside whose parts this role's parts do not count (a 完善制度 heading inside the
+    /// plans is a plan, not a measure taken). A heading that opens both parts counts for both.
+    #[serde(default)]
+    pub not_inside: Vec<String>,
 }
 
 /// Snippets the item must pass or fail; checked by tests and `baogao rubric check`.

@@ -18,6 +18,14 @@ use crate::text::{in_spans, is_blank};
 use crate::{Report, Span, StatKind};
 
 /// How a part was found.
+///
+/// ```
+/// let text = "总结\n全年完成任务。我们也清醒看到，学习还不够深入。\n";
+/// let r = baogao::analyze(text);
+/// let rub = baogao::Rubric::builtin("work-summary").unwrap();
+/// let p = rub.find_roles(text, &r, 0).into_iter().find(|p| p.role == "problems").unwrap();
+/// assert_eq!(p.found, baogao::rubric::Found::Opener);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -308,6 +316,21 @@ impl<'a> DocContext<'a> {
                 p.extend(found);
             }
         }
+        // Parts inside the parts of a `not_inside` role belong to that role.
+        let snapshot = parts.clone();
+        for (ri, role) in roles.iter().enumerate() {
+            if role.not_inside.is_empty() {
+                continue;
+            }
+            let Some(p) = parts.get_mut(ri) else { continue };
+            p.retain(|x| {
+                !role.not_inside.iter().any(|&o| {
+                    snapshot.get(o).into_iter().flatten().any(|y| {
+                        y.span.contains(x.anchor.start) && y.anchor.start != x.anchor.start
+                    })
+                })
+            });
+        }
         // 3. Fallbacks, outside the parts of roles without fallbacks.
         let mut cue_only: Vec<Span> = Vec::new();
         for (ri, role) in roles.iter().enumerate() {
@@ -315,7 +338,18 @@ impl<'a> DocContext<'a> {
                 cue_only.extend(parts.get(ri).into_iter().flatten().map(|p| p.span));
             }
         }
-        let outside = subtract(&subtract(&self.base, &normalize(cue_only)), &self.titles);
+        let doc_title = self
+            .report
+            .documents
+            .get(self.doc)
+            .map(|d| d.title)
+            .filter(|t| !t.is_empty());
+        // Heading titles are part of the body a work summary writes (many are whole sentences);
+        // the document title is not.
+        let outside = subtract(
+            &subtract(&self.base, &normalize(cue_only)),
+            &normalize(doc_title.into_iter().collect()),
+        );
         for (ri, role) in roles.iter().enumerate() {
             let Some(p) = parts.get_mut(ri) else { continue };
             if !p.is_empty() {
@@ -464,6 +498,67 @@ pub(crate) fn intersect(a: &[Span], b: &[Span]) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn roles_of(text: &str) -> Vec<(String, Found, String)> {
+        let r = crate::analyze_outline_and_stats(text);
+        let rub = crate::Rubric::builtin("work-summary").unwrap();
+        rub.find_roles(text, &r, 0)
+            .into_iter()
+            .map(|p| (p.role, p.found, p.anchor.slice(text).to_owned()))
+            .collect()
+    }
+
+    fn has(v: &[(String, Found, String)], role: &str) -> bool {
+        v.iter().any(|x| x.0 == role)
+    }
+
+    #[test]
+    fn bare_admission_is_no_problem_part() {
+        let v = roles_of("总结\n全年完成任务。虽然还存在很多不足之处，但我们有信心克服困难。\n");
+        assert!(!has(&v, "problems"), "{v:?}");
+        let v =
+            roles_of("总结\n全年完成任务。但也存在一些不足，例如：制度落实不到位；学习不深入。\n");
+        assert!(has(&v, "problems"), "{v:?}");
+    }
+
+    #[test]
+    fn difficulty_as_reason_for_a_measure_is_no_problem_part() {
+        let v = roles_of("总结\n一、加强帮扶\n为解决群众生活中的困难和问题，我们开展结对帮扶。\n");
+        assert!(!has(&v, "problems"), "{v:?}");
+    }
+
+    #[test]
+    fn passing_mention_is_no_plan() {
+        let v = roles_of("总结\n一、主要工作\n开展读书活动，并把它做为明年的特色工作。\n");
+        assert!(!has(&v, "plans"), "{v:?}");
+        let v = roles_of(
+            "总结\n一、主要工作\n开展读书活动。\n明年，我们的打算如下：\n一、扩大读书活动。\n",
+        );
+        assert!(has(&v, "plans"), "{v:?}");
+    }
+
+    #[test]
+    fn problem_heading_with_plan_word_is_no_plan() {
+        let v = roles_of("总结\n一、存在不足\n二、创新的思路不太宽，还需加强学习\n");
+        assert!(has(&v, "problems") && !has(&v, "plans"), "{v:?}");
+    }
+
+    #[test]
+    fn measure_words_inside_plans_belong_to_plans() {
+        let v =
+            roles_of("总结\n开展读书活动。\n明年的计划如下：\n一、完善考核制度\n二、加强学习\n");
+        assert!(has(&v, "plans"), "{v:?}");
+        assert!(
+            !v.iter().any(|x| x.0 == "measures" && x.1 == Found::Heading),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn english_plan_lead() {
+        let v = roles_of("Report\nWe released 3 versions.\nBelow is the plan of the team for 2023:\n1. Fix bugs.\n");
+        assert!(has(&v, "plans"), "{v:?}");
+    }
 
     #[test]
     fn span_set_ops() {

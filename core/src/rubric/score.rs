@@ -4,8 +4,9 @@
 //!   of the highest threshold it reaches), `deduction` (`per_hit` off the item's points for
 //!   each hit, at most `cap`).
 //! * A verdict is *passed* at full points, *partial* between, *failed* at zero; an item that
-//!   does not apply (a conditional whose `if` is false, an order with fewer than two parts
-//!   present) is *not applicable* and keeps its points.
+//!   does not apply (its `if` is false, an order with fewer than two parts present) is *not
+//!   applicable*: it is left out of both the score and the maximum (its `max` is 0), so a
+//!   document is neither rewarded for, nor penalised twice over, a part it lacks.
 //! * The grade is the best band whose `min` percent the score reaches; a critical item that is
 //!   not passed caps it at `critical_cap` (default: the third band, 一般).
 
@@ -27,7 +28,8 @@ pub(crate) fn score_document(
     // Plain items first, then conditionals (which may name them).
     for pass in 0..2 {
         for (i, item) in rubric.items.iter().enumerate() {
-            let is_cond = matches!(item.check, Check::Conditional { .. });
+            let is_cond = matches!(item.check, Check::Conditional { .. })
+                || matches!(item.when, Some(Cond::Item(..)));
             if (pass == 0) == is_cond {
                 continue;
             }
@@ -39,7 +41,7 @@ pub(crate) fn score_document(
     }
     let items: Vec<ChecklistItem> = results.into_iter().flatten().collect();
     let score: f64 = items.iter().map(|i| i.points).sum();
-    let max = rubric.total();
+    let max: f64 = items.iter().map(|i| i.max).sum();
     let pct = if max > 0.0 {
         score / max * 100.0
     } else {
@@ -65,7 +67,7 @@ pub(crate) fn score_document(
         document: doc,
         id: rubric.id.clone(),
         score: round2(score),
-        max,
+        max: round2(max),
         grade: rubric
             .grades
             .get(band)
@@ -173,7 +175,7 @@ impl DocContext<'_> {
 fn evaluate(ctx: &DocContext<'_>, item: &Item, results: &[Option<ChecklistItem>]) -> ChecklistItem {
     let m = measure(ctx, item, results);
     let (verdict, points) = match m.ok {
-        None => (Verdict::NotApplicable, item.points),
+        None => (Verdict::NotApplicable, 0.0),
         Some(ok) => {
             let pts = match &item.scoring {
                 Scoring::Binary => {
@@ -224,7 +226,11 @@ fn evaluate(ctx: &DocContext<'_>, item: &Item, results: &[Option<ChecklistItem>]
         id: item.id.clone(),
         verdict,
         points: round2(points),
-        max: item.points,
+        max: if verdict == Verdict::NotApplicable {
+            0.0
+        } else {
+            item.points
+        },
         evidence: m.evidence,
         message,
         suggestion: match verdict {
@@ -259,6 +265,16 @@ const MAX_EVIDENCE: usize = 20;
 
 fn measure(ctx: &DocContext<'_>, item: &Item, results: &[Option<ChecklistItem>]) -> Measure {
     let text = ctx.text;
+    if let Some(c) = item.when {
+        if !ctx.cond(c, results) {
+            return Measure {
+                ok: None,
+                value: 0.0,
+                evidence: Vec::new(),
+                detail: "前提不成立".into(),
+            };
+        }
+    }
     match &item.check {
         Check::SectionPresent { role } => {
             let parts = ctx.parts.get(*role).map(Vec::as_slice).unwrap_or(&[]);
@@ -412,14 +428,24 @@ fn measure(ctx: &DocContext<'_>, item: &Item, results: &[Option<ChecklistItem>])
                 hits.extend(v);
             }
             if *boilerplate {
+                // Chrome above the first document and below the last belongs to them.
+                let docs = ctx.report.documents.len();
+                let region = Span::new(
+                    if ctx.doc == 0 { 0 } else { ctx.span.start },
+                    if ctx.doc + 1 >= docs {
+                        ctx.text.len()
+                    } else {
+                        ctx.span.end
+                    },
+                );
                 let bp = &ctx.report.boilerplate;
-                let lo = bp.partition_point(|b| b.end <= ctx.span.start);
-                let hi = bp.partition_point(|b| b.start < ctx.span.end);
+                let lo = bp.partition_point(|b| b.end <= region.start);
+                let hi = bp.partition_point(|b| b.start < region.end);
                 let v: Vec<Span> = bp
                     .get(lo..hi.max(lo))
                     .unwrap_or(&[])
                     .iter()
-                    .filter(|b| b.overlaps(&ctx.span))
+                    .filter(|b| b.overlaps(&region))
                     .copied()
                     .collect();
                 if !v.is_empty() {
@@ -620,6 +646,12 @@ fn count(
 }
 
 /// The outcome of one example of a rubric item (see [`run_examples`]).
+///
+/// ```
+/// let r = baogao::Rubric::builtin("duty-report").unwrap();
+/// let bad: Vec<_> = baogao::rubric::run_examples(&r).into_iter().filter(|x| !x.ok).collect();
+/// assert!(bad.is_empty(), "{bad:?}");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ExampleResult {
@@ -676,4 +708,84 @@ pub fn run_examples(rubric: &Rubric) -> Vec<ExampleResult> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, Placeholder, Stat};
+
+    fn stat(text: &str, s: &str, kind: StatKind) -> Stat {
+        let start = text.find(s).unwrap();
+        Stat {
+            span: Span::new(start, start + s.len()),
+            kind,
+            value: None,
+            high: None,
+            unit: String::new(),
+            approx: None,
+            subject: None,
+            document: 0,
+            section: None,
+        }
+    }
+
+    /// A hand-built report with the stages that are stubs on this branch filled in: statistics,
+    /// placeholders and boilerplate.
+    #[test]
+    fn stats_placeholders_and_boilerplate_items() {
+        let text = "下载 打印\n2023年xx社区工作总结\n全年新发展党员12名，走访困难群众300余户，筹集资金9万多元。\n";
+        let mut r = crate::analyze_outline_and_stats(text);
+        let doc_start = text.find("2023").unwrap();
+        r.documents = vec![Document::new(
+            Span::new(doc_start, text.len()),
+            Span::new(doc_start, text.find("\n全年").unwrap()),
+        )];
+        r.boilerplate = vec![Span::new(0, doc_start - 1)];
+        let ph = text.find("xx社区").unwrap();
+        r.placeholders = vec![Placeholder {
+            span: Span::new(ph, ph + "xx社区".len()),
+        }];
+        r.stats = vec![
+            stat(text, "2023年", StatKind::Date),
+            stat(text, "12名", StatKind::Count),
+            stat(text, "300余户", StatKind::Count),
+            stat(text, "9万多元", StatKind::Money),
+        ];
+        let rub = Rubric::builtin("work-summary").unwrap();
+        let c = score_document(text, &r, &rub, 0);
+        let get = |id: &str| c.items.iter().find(|i| i.id == id).unwrap();
+        // Three quantified results (the date does not count); achievements found by them.
+        assert_eq!(get("quantified").verdict, Verdict::Passed);
+        assert_eq!(get("quantified").evidence.len(), 3);
+        assert_eq!(get("achievements").verdict, Verdict::Passed);
+        // One placeholder: 2 points off 5.
+        assert_eq!(get("no-placeholders").verdict, Verdict::Partial);
+        assert_eq!(get("no-placeholders").points, 3.0);
+        assert_eq!(get("no-placeholders").evidence[0].slice(text), "xx社区");
+        // Chrome above the first document is the first document's.
+        assert_eq!(get("no-boilerplate").verdict, Verdict::Partial);
+        // Problems and plans absent: their follow-up items are out of the maximum.
+        assert_eq!(get("problems-concrete").verdict, Verdict::NotApplicable);
+        assert_eq!(get("problems-concrete").max, 0.0);
+        assert!(c.max < 100.0);
+        // A failed critical item caps the grade; here achievements passed, so no cap.
+        assert!(!c.grade.is_empty());
+    }
+
+    #[test]
+    fn critical_failure_caps_grade() {
+        let text = "工作总结\n一、存在问题\n一是学习不深入；二是制度不落实。\n二、下一步打算\n年底前完善制度，针对问题每月集中学习一次。\n";
+        let r = crate::analyze_outline_and_stats(text);
+        let rub = Rubric::builtin("work-summary").unwrap();
+        let c = score_document(text, &r, &rub, 0);
+        let ach = c.items.iter().find(|i| i.id == "achievements").unwrap();
+        assert_eq!(ach.verdict, Verdict::Failed);
+        assert!(ach.suggestion.is_some());
+        // Expected where the missing part would stand: before the problems.
+        assert_eq!(ach.evidence[0].start, text.find("一、存在").unwrap());
+        let order = ["好", "较好", "一般", "差"];
+        let g = order.iter().position(|g| *g == c.grade).unwrap();
+        assert!(g >= 2, "grade {} not capped", c.grade);
+    }
 }
