@@ -24,6 +24,11 @@ pub(crate) struct Matcher {
     /// Cue source strings, for dedup.
     names: Vec<String>,
     patterns: Vec<String>,
+    /// Where each cue's parts start in the flat chain state of [`Matcher::scan`] (one
+    /// allocation per scan, not one per cue).
+    state_at: Vec<usize>,
+    /// Total number of cue parts (the length of that state).
+    state_len: usize,
 }
 
 /// Why a cue cannot be compiled.
@@ -97,8 +102,16 @@ impl MatcherBuilder {
                 .build(&self.patterns)
                 .ok()
         };
+        let mut state_at = Vec::with_capacity(self.cues.len());
+        let mut state_len = 0;
+        for parts in &self.cues {
+            state_at.push(state_len);
+            state_len += parts.len();
+        }
         Matcher {
             ac,
+            state_at,
+            state_len,
             cues: self.cues,
             uses,
             names: self.names,
@@ -189,9 +202,8 @@ impl Matcher {
         let Some(ac) = &self.ac else {
             return Hits { by_cue };
         };
-        // Per cue, per part: the chain so far (start of part 0, end of this part).
-        let mut state: Vec<Vec<Option<(usize, usize)>>> =
-            self.cues.iter().map(|p| vec![None; p.len()]).collect();
+        // Per cue, per part: the chain so far (start of part 0, end of this part), flat.
+        let mut state: Vec<Option<(usize, usize)>> = vec![None; self.state_len];
         for m in ac.find_overlapping_iter(text) {
             let (s, e) = (m.start(), m.end());
             let Some(uses) = self.uses.get(m.pattern().as_usize()) else {
@@ -201,10 +213,11 @@ impl Matcher {
                 let Some(parts) = self.cues.get(c) else {
                     continue;
                 };
+                let at = self.state_at.get(c).copied().unwrap_or(0) + i;
                 let chain = if i == 0 {
                     Some((s, e))
                 } else {
-                    match state.get(c).and_then(|st| st.get(i - 1)).copied().flatten() {
+                    match state.get(at.wrapping_sub(1)).copied().flatten() {
                         Some((cs, ce)) if ce <= s && s - ce <= GAP && !crosses(ends, ce, s) => {
                             Some((cs, e))
                         }
@@ -216,7 +229,7 @@ impl Matcher {
                     if let Some(v) = by_cue.get_mut(c) {
                         v.push(Span::new(cs, ce));
                     }
-                } else if let Some(slot) = state.get_mut(c).and_then(|st| st.get_mut(i)) {
+                } else if let Some(slot) = state.get_mut(at) {
                     *slot = Some((cs, ce));
                 }
             }

@@ -351,10 +351,29 @@ impl<'a> DocContext<'a> {
             &normalize(doc_title.into_iter().collect()),
         );
         for (ri, role) in roles.iter().enumerate() {
-            let Some(p) = parts.get_mut(ri) else { continue };
-            if !p.is_empty() {
+            if parts.get(ri).is_some_and(|p| !p.is_empty()) {
                 continue;
             }
+            // Statistics in a sentence holding a lead or opener cue of a `not_inside` role
+            // (targets: "主要预期目标是：增长6%左右", "力争…") are no results.
+            let stats_outside = if role.min_stats.is_some() {
+                let mut cut: Vec<Span> = Vec::new();
+                for &o in &role.not_inside {
+                    let Some(other) = roles.get(o) else { continue };
+                    for &c in other.lead.iter().chain(other.opener.iter()) {
+                        for hit in self.hits.of(c) {
+                            cut.push(Span::new(
+                                self.sentence_start(hit.start),
+                                self.sentence_end(hit.start),
+                            ));
+                        }
+                    }
+                }
+                subtract(&outside, &normalize(cut))
+            } else {
+                Vec::new()
+            };
+            let Some(p) = parts.get_mut(ri) else { continue };
             if let Some(n) = role.min_stats {
                 let st = &self.report.stats;
                 let s0 = st.partition_point(|x| x.span.start < self.span.start);
@@ -363,7 +382,7 @@ impl<'a> DocContext<'a> {
                     .get(s0..s1.max(s0))
                     .unwrap_or(&[])
                     .iter()
-                    .filter(|s| s.kind != StatKind::Date && in_spans(&outside, s.span.start))
+                    .filter(|s| s.kind != StatKind::Date && in_spans(&stats_outside, s.span.start))
                     .map(|s| s.span)
                     .collect();
                 if n > 0 && found.len() >= n {
@@ -552,6 +571,27 @@ mod tests {
             !v.iter().any(|x| x.0 == "measures" && x.1 == Found::Heading),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn target_lead_finds_plans_and_targets_are_no_achievements() {
+        let text = "二、明年主要工作\n明年是关键之年。\n全区发展的主要预期目标是：地区生产总值增长5%左右，\
+                    投资增长6%左右，居民收入增长4%左右。\n围绕上述目标，重点做好以下工作。\n";
+        let v = roles_of(text);
+        assert!(has(&v, "plans"), "{v:?}");
+        assert!(!has(&v, "achievements"), "{v:?}");
+    }
+
+    #[test]
+    fn stats_in_target_sentences_are_no_achievements() {
+        // No plans part (no list follows), but each figure sits in a target sentence.
+        let text = "社区工作总结\n力争全年新增就业岗位300个。确保绿化覆盖率达到45%。\
+                    力争接待游客20万人次。\n";
+        let v = roles_of(text);
+        assert!(!has(&v, "achievements"), "{v:?}");
+        // Reported results still count.
+        let text = "社区工作总结\n全年新增就业岗位300个。绿化覆盖率达到45%。接待游客20万人次。\n";
+        assert!(has(&roles_of(text), "achievements"));
     }
 
     #[test]
