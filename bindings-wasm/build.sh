@@ -36,6 +36,9 @@ done
 
 js="$here/js"
 cp "$js/index.d.ts" "$js/wrap.mjs" "$pkg/"
+# One set of declarations, named for each module system (TypeScript reads .d.mts as ESM).
+cp "$js/index.d.ts" "$pkg/index.d.mts"
+cp "$js/index.d.ts" "$pkg/index.d.cts"
 # The CommonJS twin of wrap.mjs: same code, `export` turned into module.exports.
 node -e '
   const fs = require("fs");

@@ -24,7 +24,7 @@ const STORE_KEY = 'baogao.draft';
 // State visible to tests and to the curious (window.baogaoPage).
 const page = {
   report: null, text: '', lastMs: null, renderMs: null, version: '', rubrics: [], pending: 0,
-  customRubric: null, runs: 0,
+  customRubric: null, runs: 0, sentAt: 0, gotAt: 0,
 };
 window.baogaoPage = page;
 
@@ -51,6 +51,7 @@ worker.onmessage = (ev) => {
     rubricWaiters.delete(m.id);
     if (w) w(m);
   } else if (m.type === 'report') {
+    page.gotAt = performance.now();
     page.pending = Math.max(0, page.pending - 1);
     if (m.id < shown) return; // a newer result is already on screen
     shown = m.id;
@@ -80,6 +81,7 @@ function run() {
   sentText = text;
   seq += 1;
   page.pending += 1;
+  page.sentAt = performance.now();
   setStatus('分析中…');
   worker.postMessage({ type: 'analyze', id: seq, text, rubric: currentRubric() });
   try { localStorage.setItem(STORE_KEY, text.length < 2e6 ? text : ''); } catch { /* private mode */ }
