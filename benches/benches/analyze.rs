@@ -1,14 +1,100 @@
-//! Throughput of the full pipeline over the corpus (or generated input).
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+//! Throughput benches: each stage on the corpus, the full pipeline at several sizes, and
+//! pathological inputs. Every group reports bytes per second (`Throughput::Bytes`).
+//!
+//! `cargo bench -p baogao-benches` (add `-- --quick` for a smoke run).
 
-fn full(c: &mut Criterion) {
-    let texts = baogao_benches::corpus();
-    let all: String = texts.iter().map(|(_, t)| t.as_str()).collect();
-    let mut g = c.benchmark_group("analyze");
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+
+use baogao_benches::{corpus, generated, pathological, scaled};
+
+fn stages(c: &mut Criterion) {
+    let texts = corpus();
+    let all: String = texts
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let report = baogao::analyze_outline_and_stats(&all);
+    let rubric = baogao::Rubric::builtin("work-summary");
+    let mut g = c.benchmark_group("stage");
     g.throughput(Throughput::Bytes(all.len() as u64));
-    g.bench_function("corpus", |b| b.iter(|| baogao::analyze(&all)));
+    g.bench_function("boilerplate+placeholders", |b| {
+        b.iter(|| {
+            let bp = baogao::boilerplate::find(&all);
+            baogao::placeholder::find(&all, &bp)
+        })
+    });
+    g.bench_function("outline", |b| {
+        b.iter(|| baogao::outline::build(&all, &report.boilerplate))
+    });
+    g.bench_function("statistics", |b| {
+        b.iter(|| baogao::stats::extract(&all, &report.stats_context()))
+    });
+    if let Some(rubric) = &rubric {
+        g.bench_function("checklist", |b| {
+            b.iter(|| baogao::rubric::score(&all, &report, rubric))
+        });
+    }
+    g.bench_function("analyze", |b| b.iter(|| baogao::analyze(&all)));
+    g.finish();
+
+    let mut g = c.benchmark_group("corpus-file");
+    for (name, text) in &texts {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(name), text, |b, t| {
+            b.iter(|| baogao::analyze(t))
+        });
+    }
     g.finish();
 }
 
-criterion_group!(benches, full);
+fn scaling(c: &mut Criterion) {
+    let mut g = c.benchmark_group("scaling");
+    g.sample_size(10);
+    for size in [100_000usize, 1_000_000, 10_000_000] {
+        let text = scaled(size);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::new("analyze", size), &text, |b, t| {
+            b.iter(|| baogao::analyze(t))
+        });
+    }
+    for (name, text) in pathological() {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::new("pathological", name), &text, |b, t| {
+            b.iter(|| baogao::analyze(t))
+        });
+    }
+    g.finish();
+}
+
+fn numerals(c: &mut Criterion) {
+    let words = [
+        "704",
+        "1,132.92",
+        "一千二百三十四",
+        "两万",
+        "二〇二六",
+        "壹佰贰拾",
+        "三四十万",
+        "十几",
+        "1.2万",
+        "百分之七十",
+        "二十万亿",
+        "１２３",
+    ];
+    let mut g = c.benchmark_group("numeral");
+    g.throughput(Throughput::Elements(words.len() as u64));
+    g.bench_function("parse", |b| {
+        b.iter(|| {
+            words
+                .iter()
+                .filter_map(|w| baogao::numeral::parse(w))
+                .count()
+        })
+    });
+    g.finish();
+    let _ = generated;
+}
+
+criterion_group!(benches, stages, scaling, numerals);
 criterion_main!(benches);

@@ -41,3 +41,39 @@ pub fn generated(bytes: usize) -> String {
     }
     s
 }
+
+/// The corpus (or generated reports) concatenated and repeated to at least `bytes` bytes.
+pub fn scaled(bytes: usize) -> String {
+    let texts = corpus();
+    let mut s = String::with_capacity(bytes + 100_000);
+    while s.len() < bytes {
+        for (_, t) in &texts {
+            s.push_str(t);
+            s.push('\n');
+            if s.len() >= bytes {
+                break;
+            }
+        }
+    }
+    s
+}
+
+/// Pathological inputs: a single 10 MB line, 100k short numbered lines, 1 MB of digits, 1 MB
+/// of `一、`, deeply nested brackets.
+pub fn pathological() -> Vec<(&'static str, String)> {
+    let one_line: String = scaled(10_000_000)
+        .chars()
+        .filter(|&c| c != '\n' && c != '\r')
+        .collect();
+    let mut numbered = String::new();
+    for i in 1..=100_000u32 {
+        numbered.push_str(&format!("{i}、完成第{i}项\n"));
+    }
+    vec![
+        ("single-10MB-line", one_line),
+        ("100k-numbered-lines", numbered),
+        ("1MB-digits", "1234567890".repeat(100_000)),
+        ("1MB-yi-dun", "一、".repeat(1_000_000 / 6)),
+        ("1MB-brackets", "（".repeat(170_000) + &"）".repeat(170_000)),
+    ]
+}

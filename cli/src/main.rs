@@ -31,10 +31,16 @@ enum Command {
 enum RubricCommand {
     /// List the built-in rubrics.
     List,
-    /// Load a rubric file, validate it, and run its examples.
+    /// Load a rubric file (TOML, or JSON when it ends in `.json`), validate it, and run its
+    /// examples, printing each result. Exits with status 1 when an example fails.
     Check {
-        /// The rubric file (TOML or JSON).
+        /// The rubric file (TOML or JSON), or the name of a built-in rubric.
         file: PathBuf,
+    },
+    /// Print a built-in rubric (or a rubric file) as JSON.
+    Show {
+        /// A built-in rubric name or a rubric file.
+        name: String,
     },
 }
 
@@ -276,19 +282,76 @@ fn analyze(args: &AnalyzeArgs) -> Result<(), String> {
     Ok(())
 }
 
+fn load_rubric_file(name: &str) -> Result<baogao::Rubric, String> {
+    if let Some(r) = baogao::Rubric::builtin(name) {
+        return Ok(r);
+    }
+    let src = std::fs::read_to_string(name).map_err(|e| format!("{name}: {e}"))?;
+    baogao::Rubric::from_source(&src, Some(name)).map_err(|e| e.to_string())
+}
+
 fn rubric(cmd: RubricCommand) -> Result<(), String> {
     match cmd {
         RubricCommand::List => {
             for name in baogao::rubric::builtin_names() {
-                println!("{name}");
+                match baogao::Rubric::builtin(name) {
+                    Some(r) => println!("{name:<16} {}  {}", r.name(), r.description()),
+                    None => println!("{name}"),
+                }
             }
+            Ok(())
+        }
+        RubricCommand::Show { name } => {
+            let r = load_rubric_file(&name)?;
+            println!("{}", r.to_json());
             Ok(())
         }
         RubricCommand::Check { file } => {
             let name = file.display().to_string();
-            let src = std::fs::read_to_string(&file).map_err(|e| format!("{name}: {e}"))?;
-            let r = baogao::Rubric::from_toml(&src, Some(&name)).map_err(|e| e.to_string())?;
-            println!("{name}: rubric {:?} is valid", r.id);
+            let r = load_rubric_file(&name)?;
+            println!(
+                "{name}: rubric {:?} ({}) is valid: {} roles, {} items, total {}",
+                r.id,
+                r.name(),
+                r.role_ids().count(),
+                r.item_ids().count(),
+                r.total()
+            );
+            let results = baogao::rubric::run_examples(&r);
+            let mut failed = 0usize;
+            for x in &results {
+                let first_line: String = x
+                    .snippet
+                    .split(['\n', '\r'])
+                    .filter(|l| !l.trim().is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+                    .chars()
+                    .take(60)
+                    .collect();
+                let mark = if x.ok { "ok  " } else { "FAIL" };
+                if !x.ok {
+                    failed += 1;
+                }
+                println!(
+                    "{mark} {:<24} {} example → {:?}: {}\n       {first_line}",
+                    x.item,
+                    if x.expect_pass { "pass" } else { "fail" },
+                    x.verdict,
+                    x.message
+                );
+            }
+            let missing: Vec<&str> = r
+                .item_ids()
+                .filter(|id| !results.iter().any(|x| x.item == *id))
+                .collect();
+            if !missing.is_empty() {
+                println!("note: items without examples: {}", missing.join(", "));
+            }
+            println!("{} examples, {} failed", results.len(), failed);
+            if failed > 0 {
+                return Err(format!("{failed} of {} examples failed", results.len()));
+            }
             Ok(())
         }
     }

@@ -60,7 +60,11 @@ pub fn text_report(name: &str, text: &str, report: &Report, colour: bool) -> Str
     let _ = writeln!(o, "{}", st.bold(&format!("== {name}")));
     for (di, d) in report.documents.iter().enumerate() {
         let title = d.title.slice(text);
-        let title = if title.is_empty() { "(无标题)" } else { title };
+        let title = if title.is_empty() {
+            "(无标题)"
+        } else {
+            title
+        };
         let _ = writeln!(o, "\n{} {}", st.bold(&format!("文档 {}:", di + 1)), title);
         let _ = writeln!(o, "{}", st.dim("大纲"));
         for h in report.headings.iter().filter(|h| h.document == di) {
@@ -78,19 +82,29 @@ pub fn text_report(name: &str, text: &str, report: &Report, colour: bool) -> Str
         }
         let stats: Vec<_> = report.stats.iter().filter(|s| s.document == di).collect();
         if !stats.is_empty() {
-            let _ = writeln!(o, "{}", st.dim("统计数据 (章节 | 主体 | 数值 | 单位 | 原文)"));
+            let _ = writeln!(
+                o,
+                "{}",
+                st.dim("统计数据 (章节 | 主体 | 数值 | 单位 | 原文)")
+            );
             for s in stats {
                 let section = s
                     .section
                     .map(|h| clip(report.headings[h].title.slice(text), 12))
                     .unwrap_or_default();
-                let subject = s.subject.map(|x| clip(x.slice(text), 12)).unwrap_or_default();
+                let subject = s
+                    .subject
+                    .map(|x| clip(x.slice(text), 12))
+                    .unwrap_or_default();
                 let value = match (s.value, s.high) {
                     (Some(v), Some(h)) => format!("{}–{}", fmt_num(v), fmt_num(h)),
                     (Some(v), None) => fmt_num(v),
                     _ => String::new(),
                 };
-                let approx = s.approx.map(|a| format!(" ({})", a.as_str())).unwrap_or_default();
+                let approx = s
+                    .approx
+                    .map(|a| format!(" ({})", a.as_str()))
+                    .unwrap_or_default();
                 let _ = writeln!(
                     o,
                     "  {:<6} {} | {} | {}{} | {} | {}",

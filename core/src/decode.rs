@@ -9,7 +9,7 @@ use crate::{Error, ErrorKind, Location};
 pub struct Decoded {
     /// The text. A UTF-8 BOM is kept as U+FEFF so offsets match the file as read.
     pub text: String,
-    /// The encoding used (`"UTF-8"`, `"GB18030"`, `"UTF-16LE"`, …).
+    /// The encoding used as encoding_rs names it (`"UTF-8"`, `"gb18030"`, `"UTF-16LE"`, …).
     pub encoding: &'static str,
 }
 
@@ -23,7 +23,7 @@ pub struct Decoded {
 /// // 工作 in GBK:
 /// let gbk = [0xB9, 0xA4, 0xD7, 0xF7];
 /// let d = decode(&gbk, None).unwrap();
-/// assert_eq!((d.text.as_str(), d.encoding), ("工作", "GB18030"));
+/// assert_eq!((d.text.as_str(), d.encoding), ("工作", "gb18030"));
 /// let bad = decode(&[0x41, 0xFF, 0xFF, 0x41], Some("utf-8")).unwrap_err();
 /// assert_eq!(bad.location().unwrap().byte, Some(1));
 /// ```

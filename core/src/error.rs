@@ -94,7 +94,10 @@ impl fmt::Display for Location {
 /// assert!(err.location().and_then(|l| l.line).is_some());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct Error {
+pub struct Error(Box<Inner>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Inner {
     kind: ErrorKind,
     location: Option<Location>,
     message: String,
@@ -104,19 +107,19 @@ pub struct Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = match self.kind {
+        let this = &self.0;
+        let what = match this.kind {
             ErrorKind::Rubric => "rubric error",
             ErrorKind::Decode => "decode error",
             ErrorKind::InvalidInput => "invalid input",
         };
-        match &self.location {
-            Some(l) if !l.to_string().is_empty() => write!(f, "{what} at {l}: {}", self.message)?,
-            _ => write!(f, "{what}: {}", self.message)?,
+        match &this.location {
+            Some(l) if !l.to_string().is_empty() => write!(f, "{what} at {l}: {}", this.message)?,
+            _ => write!(f, "{what}: {}", this.message)?,
         }
-        if let (Some(snippet), Some(col)) = (
-            &self.snippet,
-            self.location.as_ref().and_then(|l| l.column),
-        ) {
+        if let (Some(snippet), Some(col)) =
+            (&this.snippet, this.location.as_ref().and_then(|l| l.column))
+        {
             let pad: String = snippet
                 .chars()
                 .take(col.saturating_sub(1))
@@ -136,12 +139,12 @@ impl Error {
     /// assert_eq!(e.to_string(), "invalid input: no such rubric: x");
     /// ```
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error {
+        Error(Box::new(Inner {
             kind,
             location: None,
             message: message.into(),
             snippet: None,
-        }
+        }))
     }
 
     /// Attaches a location.
@@ -152,7 +155,7 @@ impl Error {
     /// assert_eq!(e.location().unwrap().byte, Some(3));
     /// ```
     pub fn at(mut self, location: Location) -> Error {
-        self.location = Some(location);
+        self.0.location = Some(location);
         self
     }
 
@@ -166,9 +169,9 @@ impl Error {
     pub fn in_source(mut self, file: Option<&str>, source: &str, byte: usize) -> Error {
         let loc = Location::in_source(file, source, byte);
         if let Some(line) = loc.line {
-            self.snippet = source.lines().nth(line - 1).map(str::to_owned);
+            self.0.snippet = source.lines().nth(line - 1).map(str::to_owned);
         }
-        self.location = Some(loc);
+        self.0.location = Some(loc);
         self
     }
 
@@ -179,7 +182,7 @@ impl Error {
     /// assert_eq!(e.kind(), baogao::ErrorKind::Decode);
     /// ```
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
 
     /// Where, when known.
@@ -188,7 +191,7 @@ impl Error {
     /// assert!(baogao::Error::new(baogao::ErrorKind::Decode, "x").location().is_none());
     /// ```
     pub fn location(&self) -> Option<&Location> {
-        self.location.as_ref()
+        self.0.location.as_ref()
     }
 
     /// The message without the location.
@@ -197,6 +200,6 @@ impl Error {
     /// assert_eq!(baogao::Error::new(baogao::ErrorKind::Decode, "x").message(), "x");
     /// ```
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 }

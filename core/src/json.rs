@@ -282,7 +282,11 @@ fn build<'t>(report: &'t Report, text: &'t str, unit: OffsetUnit) -> JReport<'t>
                         verdict: it.verdict,
                         points: it.points,
                         max: it.max,
-                        evidence: it.evidence.iter().map(|&e| JSpan { pos: c.pos(e) }).collect(),
+                        evidence: it
+                            .evidence
+                            .iter()
+                            .map(|&e| JSpan { pos: c.pos(e) })
+                            .collect(),
                         message: &it.message,
                         suggestion: it.suggestion.as_deref(),
                     })

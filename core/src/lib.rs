@@ -27,16 +27,79 @@
 //! assert_eq!(report.headings.len(), 3);
 //! ```
 //!
+//! ## The outline
+//! [`Report::documents`] holds each report in the text (a file may bundle several: "…篇1…篇7",
+//! or a Chinese and an English version). [`Report::headings`] holds every heading in document
+//! order with its marker ([`MarkerKind`]: `一、` › `（一）` › `1.` › `（1）` › `①`, `第一章`, or
+//! none for an unnumbered heading), its ordinal, its depth *as the document itself nests it*
+//! (levels may be skipped or restarted), its title span and its section span; `parent` links
+//! make the tree, and [`Report::children`], [`Report::section_at`] and [`Report::section_path`]
+//! walk it. [`Report::items`] holds inline enumerations (`一是…`, `第一，…`, `——…`),
+//! [`Report::boilerplate`] page chrome and site headers, [`Report::placeholders`] template
+//! residue (`20_年`, `xx社区`, `***万元`).
+//!
+//! ```
+//! let text = "一、基本情况\n（一）组织建设\n全街道共有党组织46个。\n（二）队伍建设\n二、存在问题\n";
+//! let r = baogao::analyze(text);
+//! let top: Vec<&str> = r.children(None, 0).map(|h| r.headings[h].title.slice(text)).collect();
+//! assert_eq!(top, ["基本情况", "存在问题"]);
+//! let at = text.find("46个").unwrap();
+//! let path: Vec<&str> = r.section_path(at).iter().map(|&h| r.headings[h].title.slice(text)).collect();
+//! assert_eq!(path, ["基本情况", "组织建设"]);
+//! ```
+//!
+//! ## Statistics
+//! [`Report::stats`] holds every stated quantity ([`Stat`]): its span (approximation words,
+//! number, range, unit), [`StatKind`] (count, money, percent, points, measure, duration, ratio,
+//! date), `value` with the scale applied (`9万多元` → 90000), `high` for ranges (`两三个` → 2–3),
+//! `unit` as written without scale, [`Approx`], the `subject` counted, and the document and
+//! section it stands in. [`Report::defects`] flags numbers that lost their unit, parts that
+//! exceed their whole, and similar ([`DefectCode`]). The numeral parser is usable on its own:
+//! [`numeral::parse`].
+//!
+//! ```
+//! let text = "全年走访困难群众3200余户，发放慰问金48.6万元。";
+//! let r = baogao::analyze(text);
+//! let money = r.stats.iter().find(|s| s.kind == baogao::StatKind::Money).unwrap();
+//! assert_eq!(money.value, Some(486000.0));
+//! assert_eq!(money.unit, "元");
+//! ```
+//!
+//! ## Rubrics
+//! A [`Rubric`] is data (TOML or JSON): the parts a report should have and the items it is
+//! scored on. Four are built in ([`rubric::builtin_names`]); by default each document is scored
+//! against the one that fits its title, and always against `work-summary`, whose items
+//! `achievements`, `measures`, `problems` and `plans` say whether the report has each part.
+//! Load your own with [`Rubric::from_toml`]; a rubric that does not validate is an [`Error`]
+//! with file, line and column.
+//!
 //! ## Offsets
 //! Every span inside the crate is a **byte range** ([`Span`]) into the analysed `&str`, so
 //! `span.slice(text)` (or `&text[span.start..span.end]`) gives its text. The `baogao/1` JSON
 //! ([`Report::to_json`]) gives character offsets; [`offsets::OffsetIndex`] converts byte offsets
-//! to characters or UTF-16 code units.
+//! to characters (Python's indices) or UTF-16 code units (JavaScript's).
+//!
+//! ```
+//! let text = "😀全镇共有党员704人";
+//! let r = baogao::analyze(text);
+//! let ix = baogao::offsets::OffsetIndex::new(text);
+//! let s = &r.stats[0];
+//! assert_eq!(ix.char_offset(s.span.start), 7);   // characters
+//! assert_eq!(ix.utf16_offset(s.span.start), 8);  // UTF-16 code units
+//! ```
 //!
 //! ## Errors
 //! Analysis never fails and never panics: odd input yields a report plus
 //! [`Report::diagnostics`]. Only misuse — a rubric that does not parse, bytes that are not text,
 //! an unknown rubric name — returns an [`Error`], which has an [`ErrorKind`] and a [`Location`].
+//!
+//! ## Features
+//! - `decode` (default): [`decode::decode`] for UTF-8/BOM/UTF-16/GB18030 bytes (pulls in
+//!   `encoding_rs`; turn it off for a smaller WebAssembly build).
+//! - `parallel`: [`analyze_batch`] runs on a rayon thread pool.
+//!
+//! Serde `Serialize` is implemented for every result type (byte spans); the `baogao/1` JSON
+//! with character offsets comes from [`Report::to_json`].
 #![deny(missing_docs)]
 
 pub mod boilerplate;
@@ -265,6 +328,24 @@ impl Report {
             .enumerate()
             .filter(move |(_, h)| h.parent == index && (index.is_some() || h.document == doc))
             .map(|(i, _)| i)
+    }
+
+    /// The context the statistics stage sees, drawn from this report (for running
+    /// [`stats::extract`] on its own, as the benches do).
+    ///
+    /// ```
+    /// let text = "一、概况\n共有党员12名。";
+    /// let r = baogao::analyze(text);
+    /// let (stats, _defects) = baogao::stats::extract(text, &r.stats_context());
+    /// assert_eq!(stats.len(), r.stats.len());
+    /// ```
+    pub fn stats_context(&self) -> stats::Context<'_> {
+        stats::Context {
+            boilerplate: &self.boilerplate,
+            placeholders: &self.placeholders,
+            documents: &self.documents,
+            headings: &self.headings,
+        }
     }
 
     /// Sets `document` and `section` of statistics and items from the outline.

@@ -51,7 +51,11 @@ impl<'t> OffsetIndex<'t> {
         }
         chars.push(c);
         units.push(u);
-        OffsetIndex { text: bytes, chars, units }
+        OffsetIndex {
+            text: bytes,
+            chars,
+            units,
+        }
     }
 
     fn count(&self, byte: usize) -> (usize, usize) {

@@ -1,14 +1,430 @@
 //! Template placeholders left in a report (`20_年`, `xx社区`, `***万元`, `某某`). ANNOTATION.md §6.
+//!
+//! A placeholder is a **mask** — a run of `_`, `*`, `x`/`X`, `×`, `某某`, `□`/`○` (full-width
+//! forms too) — with the digits or numerals it is glued to (`20_年`, `“十__五”`) and the word it
+//! stands before (`社区`, `多万元`, `大精神`; lists in `core/data/placeholder/words.txt`). A
+//! masked date or amount is a placeholder only. Not masks: latin words and codes that merely
+//! contain an x (`Excel`, `x86`, `1+N+X`), identifiers (`cnpack_test`, `PM_2.5`), markdown
+//! emphasis (`**重点**`), multiplication (`3×4`), rules made of `_`/`*`, `X光`. One pass over
+//! the text: linear time.
 
+use std::sync::OnceLock;
+
+use crate::boilerplate::lexicon::section;
+use crate::text::is_blank;
 use crate::{Placeholder, Span};
 
-/// Finds placeholders outside the `boilerplate` spans, in document order.
+const WORDS: &str = include_str!("../data/placeholder/words.txt");
+
+/// A mask run longer than this (characters) is a rule or a blank to fill, not a placeholder
+/// of an x family; underscores and asterisks may be longer (fill-in blanks).
+const X_MAX: usize = 6;
+/// Masks of `_` or `*` longer than this are rules or blanks, not placeholders.
+const FILL_MAX: usize = 24;
+/// How many characters after a name mask the end of an organisation name is looked for.
+const SUFFIX_LOOKAHEAD: usize = 6;
+/// Digits glued before a mask (`20_年`, `120xx`) at most.
+const DIGITS_MAX: usize = 6;
+/// Markdown emphasis closes within this many bytes of its opening `**`.
+const EMPHASIS_MAX: usize = 240;
+
+struct Words {
+    unit: Vec<&'static str>,
+    /// Units and nouns together, longest first.
+    any: Vec<&'static str>,
+    suffix: Vec<&'static str>,
+    stop: Vec<&'static str>,
+}
+
+fn longest_first(mut v: Vec<&'static str>) -> Vec<&'static str> {
+    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    v.dedup();
+    v
+}
+
+fn words() -> &'static Words {
+    static W: OnceLock<Words> = OnceLock::new();
+    W.get_or_init(|| {
+        let unit = section(WORDS, "unit");
+        let mut any = unit.clone();
+        any.extend(section(WORDS, "noun"));
+        Words {
+            unit: longest_first(unit),
+            any: longest_first(any),
+            suffix: longest_first(section(WORDS, "suffix")),
+            stop: longest_first(section(WORDS, "stop")),
+        }
+    })
+}
+
+/// The kinds of mask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    /// `_` `＿`
+    Underscore,
+    /// `*` `＊`
+    Star,
+    /// `x` `X` `ｘ` `Ｘ`
+    X,
+    /// `×` `╳`
+    Times,
+    /// `某`
+    Mou,
+    /// `□` `○` `〇`-like shapes: `□` `○` `◯`
+    Shape,
+}
+
+fn family(c: char) -> Option<Family> {
+    Some(match c {
+        '_' | '＿' => Family::Underscore,
+        '*' | '＊' => Family::Star,
+        'x' | 'X' | 'ｘ' | 'Ｘ' => Family::X,
+        '×' | '╳' => Family::Times,
+        '某' => Family::Mou,
+        '□' | '○' | '◯' => Family::Shape,
+        _ => return None,
+    })
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF | 0x30000..=0x3134F)
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c)
+}
+
+fn is_cjk_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
+    )
+}
+
+/// Whether a line holds nothing but rule characters (`____`, `* * *`, `====`, `--`).
+fn is_rule(line: &str) -> bool {
+    line.chars().all(|c| {
+        is_blank(c)
+            || matches!(
+                c,
+                '_' | '＿' | '*' | '＊' | '=' | '-' | '—' | '~' | '#' | '·' | '×'
+            )
+    })
+}
+
+/// The line of `text` around byte `at`: (start, end) without the terminator.
+fn line_bounds(text: &str, at: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let start = memchr::memrchr2(b'\n', b'\r', &b[..at]).map_or(0, |i| i + 1);
+    let end = memchr::memchr2(b'\n', b'\r', &b[at..]).map_or(b.len(), |i| at + i);
+    (start, end)
+}
+
+/// A placeholder candidate: its span and the word it ends with.
+#[derive(Debug, Clone, Copy)]
+struct Cand {
+    span: Span,
+    word: &'static str,
+}
+
+/// Finds placeholders outside the `boilerplate` spans, in document order: sorted,
+/// non-overlapping spans on character boundaries, each covering the mask, the digits it is
+/// glued to and the word it stands before.
 ///
 /// ```
-/// let text = "20_年，我支部召开会议。";
-/// let _found = baogao::placeholder::find(text, &[]);
+/// let text = "20_年，xx社区投入***万元，完成了X月X日的检查。Excel表格已更新。";
+/// let found: Vec<&str> = baogao::placeholder::find(text, &[])
+///     .iter()
+///     .map(|p| p.span.slice(text))
+///     .collect();
+/// assert_eq!(found, ["20_年", "xx社区", "***万元", "X月X日"]);
 /// ```
 pub fn find(text: &str, boilerplate: &[Span]) -> Vec<Placeholder> {
-    let _ = (text, boilerplate);
-    Vec::new()
+    let w = words();
+    let mut cands: Vec<Cand> = Vec::new();
+    // Where the current line starts and whether it is a rule, computed once per line.
+    let mut line: (usize, usize, bool) = (0, 0, false);
+    let mut line_known = false;
+    // Markdown emphasis closers already seen (byte offset of a closing `**`).
+    let mut skip_until = 0usize;
+    let mut i = 0usize;
+    while i < text.len() {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let clen = c.len_utf8();
+        if c == '\n' || c == '\r' {
+            line_known = false;
+        }
+        let Some(fam) = family(c) else {
+            i += clen;
+            continue;
+        };
+        // The run of this family.
+        let run_end = run_end(text, i, fam);
+        let run_chars = text[i..run_end].chars().count();
+        if i < skip_until {
+            i = run_end;
+            continue;
+        }
+        if !line_known || i >= line.1 {
+            let (s, e) = line_bounds(text, i);
+            line = (s, e, is_rule(&text[s..e]));
+            line_known = true;
+        }
+        let prev = text[..i].chars().next_back();
+        let next = text[run_end..].chars().next();
+        let start_floor = cands.last().map_or(0, |c| c.span.end);
+        let cand = match fam {
+            Family::Underscore | Family::Star => {
+                if line.2
+                    || run_chars > FILL_MAX
+                    || fam == Family::Star && run_chars < 2
+                    || prev.is_some_and(is_latin)
+                    || next.is_some_and(|n| is_latin(n) || n.is_ascii_digit())
+                {
+                    None
+                } else if fam == Family::Star && run_chars == 2 {
+                    match emphasis_close(text, run_end, line.1) {
+                        Some(close) => {
+                            skip_until = close;
+                            None
+                        }
+                        None => masked(text, i, run_end, true, start_floor, w),
+                    }
+                } else {
+                    masked(text, i, run_end, true, start_floor, w)
+                }
+            }
+            Family::X => {
+                let glued_digits = prev.is_some_and(is_digit);
+                // Before a mask: not a letter or an operator (`+X`, `1.2x`).
+                let prev_ok =
+                    !prev.is_some_and(|p| is_latin(p) || matches!(p, '.' | '+' | '-' | '/'));
+                // After it: Han; or, for xx / XXX after digits, Han, full-width punctuation or a
+                // line start, anything but a letter or a digit (我叫xx，/ 联系人：XXX /
+                // 20xx-20xx学年).
+                let bare_ok = run_chars >= 2
+                    && prev.map_or(true, |p| {
+                        glued_digits || !p.is_ascii() || p == '\n' || p == '\r'
+                    })
+                    && !next.is_some_and(|n| is_latin(n) || is_digit(n));
+                if run_chars > X_MAX
+                    || !prev_ok
+                    || !(next.is_some_and(is_han) || bare_ok)
+                    || stop_word(text, run_end, w)
+                {
+                    None
+                } else {
+                    let cand = masked(text, i, run_end, !glued_digits, start_floor, w);
+                    // A lone x needs a word after it (X月, x年) or digits before it (100x名).
+                    cand.filter(|c| run_chars >= 2 || glued_digits || !c.word.is_empty())
+                        .filter(|c| !digits_before_latin(text, c.span.start))
+                }
+            }
+            Family::Times => {
+                if line.2 || prev.is_some_and(|p| is_digit(p) || is_latin(p)) {
+                    None
+                } else {
+                    let cand = masked(text, i, run_end, true, start_floor, w);
+                    cand.filter(|c| run_chars >= 2 || !c.word.is_empty())
+                }
+            }
+            Family::Mou => {
+                if run_chars < 2 {
+                    None
+                } else {
+                    masked(text, i, run_end, true, start_floor, w)
+                }
+            }
+            Family::Shape => {
+                let numeral = |c: char| is_cjk_numeral(c) || is_digit(c);
+                if run_chars < 2 || line.2 || prev.is_some_and(numeral) || next.is_some_and(numeral)
+                {
+                    None
+                } else {
+                    masked(text, i, run_end, true, start_floor, w)
+                }
+            }
+        };
+        match cand {
+            Some(c) => {
+                i = c.span.end.max(run_end);
+                if !overlaps_any(boilerplate, c.span) {
+                    cands.push(c);
+                }
+            }
+            None => i = run_end,
+        }
+    }
+    chain_dates(cands)
+        .into_iter()
+        .map(|c| Placeholder { span: c.span })
+        .collect()
 }
+
+/// Whether `span` overlaps any of the sorted `spans` (binary search).
+fn overlaps_any(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.end <= span.start);
+    spans.get(i).is_some_and(|s| s.overlaps(&span))
+}
+
+/// The end of the run of `fam` characters starting at `i`.
+fn run_end(text: &str, i: usize, fam: Family) -> usize {
+    let mut end = i;
+    for (k, c) in text[i..].char_indices() {
+        if family(c) == Some(fam) {
+            end = i + k + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// If the `**` ending at `open_end` opens markdown emphasis closed on the same line, the end of
+/// the closing `**`.
+fn emphasis_close(text: &str, open_end: usize, line_end: usize) -> Option<usize> {
+    let first = text[open_end..].chars().next()?;
+    if is_blank(first) || family(first) == Some(Family::Star) {
+        return None;
+    }
+    let limit = line_end.min(open_end + EMPHASIS_MAX);
+    let window = text.get(open_end..limit).or_else(|| {
+        // `limit` inside a character: shorten to a boundary.
+        let mut l = limit;
+        while l > open_end && !text.is_char_boundary(l) {
+            l -= 1;
+        }
+        text.get(open_end..l)
+    })?;
+    let rel = window
+        .char_indices()
+        .find(|(_, c)| family(*c) == Some(Family::Star))
+        .map(|(k, _)| k)?;
+    let close = open_end + rel;
+    let close_end = run_end(text, close, Family::Star);
+    if close_end - close != 2 * text[close..].chars().next()?.len_utf8() {
+        return None;
+    }
+    let before = text[..close].chars().next_back()?;
+    let after = text[close_end..].chars().next();
+    if is_blank(before) || after.is_some_and(|a| is_han(a) || a.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some(close_end)
+}
+
+/// Whether a stop word (X光, X射线) follows at `at`.
+fn stop_word(text: &str, at: usize, w: &Words) -> bool {
+    let rest = &text[at..];
+    w.stop.iter().any(|s| rest.starts_with(s))
+}
+
+/// Whether the digits ending at `start` follow a latin letter or a dot (`v1.2x`), i.e. are
+/// part of a code rather than a masked number.
+fn digits_before_latin(text: &str, start: usize) -> bool {
+    text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_latin(c) || c == '.')
+}
+
+/// The placeholder for the mask `i..run_end`: glued digits or numerals before it, the word
+/// after it (`nouns` allows names as well as units), the quotes around `“十__五”`.
+fn masked(
+    text: &str,
+    i: usize,
+    run_end: usize,
+    nouns: bool,
+    floor: usize,
+    w: &Words,
+) -> Option<Cand> {
+    let mut start = i;
+    let mut end = run_end;
+    // Digits glued before the mask: 20_年, 120xx, 100x名.
+    let mut glued = false;
+    for (k, c) in text[floor.min(i)..i].char_indices().rev().take(DIGITS_MAX) {
+        if is_digit(c) {
+            start = floor.min(i) + k;
+            glued = true;
+        } else {
+            break;
+        }
+    }
+    // A mask between numerals: “十__五”.
+    if !glued {
+        let prev = text[floor.min(i)..i].chars().next_back();
+        let next = text[end..].chars().next();
+        if let (Some(p), Some(n)) = (prev, next) {
+            if is_cjk_numeral(p) && is_cjk_numeral(n) {
+                start -= p.len_utf8();
+                end += n.len_utf8();
+                let before = text[floor.min(start)..start].chars().next_back();
+                let after = text[end..].chars().next();
+                if before == Some('“') && after == Some('”') {
+                    start -= '“'.len_utf8();
+                    end += '”'.len_utf8();
+                }
+                return Some(Cand {
+                    span: Span::new(start, end),
+                    word: "",
+                });
+            }
+        }
+    }
+    let nouns = nouns && !glued;
+    let rest = &text[end..];
+    let list = if nouns { &w.any } else { &w.unit };
+    if let Some(word) = list.iter().find(|x| rest.starts_with(*x)) {
+        return Some(Cand {
+            span: Span::new(start, end + word.len()),
+            word,
+        });
+    }
+    if nouns {
+        // The end of a masked name a few characters on: xx标志认证委员会.
+        for (n, (k, c)) in rest.char_indices().enumerate() {
+            if n >= SUFFIX_LOOKAHEAD || !is_han(c) {
+                break;
+            }
+            if let Some(s) = w.suffix.iter().find(|s| rest[k..].starts_with(*s)) {
+                return Some(Cand {
+                    span: Span::new(start, end + k + s.len()),
+                    word: s,
+                });
+            }
+        }
+    }
+    Some(Cand {
+        span: Span::new(start, end),
+        word: "",
+    })
+}
+
+/// Joins a masked date's parts into one placeholder: X月X日, xx年xx月.
+fn chain_dates(cands: Vec<Cand>) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if let Some(last) = out.last_mut() {
+            let joins = last.span.end == c.span.start
+                && matches!(last.word, "年" | "月")
+                && matches!(c.word, "月" | "日" | "号");
+            if joins {
+                last.span.end = c.span.end;
+                last.word = c.word;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,4 +1,18 @@
-//! The outline: documents, headings at every level and inline list items. ANNOTATION.md §1–3.
+//! The outline: documents, headings at every level and inline list items (ANNOTATION.md §1–3).
+//!
+//! [`build`] works in a few linear passes over the lines of the text:
+//! documents (collections, `=====` versions) → numbered heading candidates at line and sentence
+//! starts, kept by sequence continuity → unnumbered headings (short standalone lines with
+//! siblings) → depth by each document's own order of markers, parents and section spans →
+//! inline list items.
+
+mod documents;
+mod headings;
+mod items;
+mod lexicon;
+mod markers;
+mod title;
+mod unnumbered;
 
 use crate::{Diagnostic, Document, Heading, Item, MarkerKind, Span};
 
@@ -16,46 +30,284 @@ pub struct Outline {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Builds the outline of `text`, ignoring everything inside `boilerplate` (sorted spans).
+/// One line of the text with what the passes need to know about it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Line {
+    /// The trimmed line (no terminator, no surrounding blanks).
+    pub trim: Span,
+    /// Characters in the trimmed line.
+    pub chars: usize,
+    /// Leading blank characters.
+    pub indent: usize,
+    /// Whether the line holds only blanks.
+    pub blank: bool,
+    /// Whether the line lies in boilerplate.
+    pub in_boilerplate: bool,
+}
+
+/// The boilerplate span holding `byte`, if any (binary search over sorted spans).
+fn covering(boilerplate: &[Span], byte: usize) -> Option<Span> {
+    let i = boilerplate.partition_point(|s| s.start <= byte);
+    boilerplate
+        .get(i.checked_sub(1)?)
+        .copied()
+        .filter(|s| s.contains(byte))
+}
+
+/// The part of the trimmed line `trim` outside boilerplate at its ends: a line wholly inside
+/// boilerplate becomes empty; chrome before or after the text on the same line is cut off.
+fn outside_boilerplate(text: &str, mut trim: Span, boilerplate: &[Span]) -> Span {
+    while !trim.is_empty() {
+        match covering(boilerplate, trim.start) {
+            Some(b) if b.end >= trim.end => return Span::new(trim.end, trim.end),
+            Some(b) => trim = crate::text::trim(text, Span::new(b.end, trim.end)),
+            None => break,
+        }
+    }
+    while !trim.is_empty() {
+        let last = text
+            .get(trim.start..trim.end)
+            .and_then(|s| s.char_indices().last())
+            .map_or(trim.start, |(i, _)| trim.start + i);
+        match covering(boilerplate, last) {
+            Some(b) => trim = crate::text::trim(text, Span::new(trim.start, b.start)),
+            None => break,
+        }
+    }
+    trim
+}
+
+fn scan_lines(text: &str, boilerplate: &[Span]) -> Vec<Line> {
+    crate::text::lines(text)
+        .map(|raw| {
+            let full = crate::text::trim(text, raw);
+            let trim = outside_boilerplate(text, full, boilerplate);
+            let in_boilerplate = !full.is_empty() && trim.is_empty();
+            let indent = text
+                .get(raw.start..full.start)
+                .map_or(0, |s| s.chars().count());
+            Line {
+                trim,
+                chars: trim.slice(text).chars().count(),
+                indent,
+                blank: full.is_empty(),
+                in_boilerplate,
+            }
+        })
+        .collect()
+}
+
+/// Depth keys of unnumbered headings start here (numbered kinds use `headings::kind_index`).
+const UNNUMBERED_KEY: usize = 10;
+/// The depth key of label headings (`主要做法：`).
+const LABEL_KEY: usize = UNNUMBERED_KEY + unnumbered::Ending::Label as usize;
+
+/// Whether a depth key is a strong top level: `一、`, `（一）`, `第一章`, `第一部分`, `第一节`.
+fn strong_top(key: usize) -> bool {
+    [
+        MarkerKind::Chinese,
+        MarkerKind::ParenChinese,
+        MarkerKind::Chapter,
+        MarkerKind::Part,
+        MarkerKind::Section,
+    ]
+    .iter()
+    .any(|&k| headings::kind_index(k) == key)
+}
+
+/// The depth key of topic statements.
+const TOPIC_KEY: usize = UNNUMBERED_KEY + 3;
+
+/// A heading before depths are known.
+struct Found {
+    start: usize,
+    marker: Span,
+    kind: MarkerKind,
+    ordinal: Option<u32>,
+    title: Span,
+    /// The key that decides depth: the marker kind, or the sibling kind of an unnumbered one.
+    key: usize,
+}
+
+/// Builds the outline of `text`, ignoring everything inside `boilerplate` (sorted spans):
+/// no document start, heading or item is ever placed inside boilerplate.
 ///
 /// ```
-/// let text = "一、概况\n正文。\n二、问题\n";
+/// let text = "2023年工作总结\n一、主要成绩\n（一）组织建设\n全年发展党员3名。一是加强学习，二是严格管理。\n二、存在问题\n";
 /// let o = baogao::outline::build(text, &[]);
-/// assert_eq!(o.headings.len(), 2);
+/// assert_eq!(o.documents.len(), 1);
+/// let titles: Vec<_> = o.headings.iter().map(|h| (h.depth, h.title.slice(text))).collect();
+/// assert_eq!(titles, [(1, "主要成绩"), (2, "组织建设"), (1, "存在问题")]);
+/// assert_eq!(o.items.len(), 2);
 /// ```
 pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
-    let _ = boilerplate;
     let mut out = Outline::default();
     if text.is_empty() {
         return out;
     }
-    out.documents.push(Document::new(
-        Span::new(0, text.len()),
-        Span::new(0, 0),
-    ));
-    for line in crate::text::lines(text) {
-        let l = crate::text::trim(text, line);
-        let s = l.slice(text);
-        let mut it = s.char_indices();
-        if let (Some((_, c)), Some((i, '、'))) = (it.next(), it.next()) {
-            if "一二三四五六七八九十".contains(c) {
-                let m = Span::new(l.start, l.start + i + '、'.len_utf8());
-                out.headings.push(Heading {
-                    span: Span::new(l.start, text.len()),
-                    marker: m,
-                    marker_kind: MarkerKind::Chinese,
-                    ordinal: None,
-                    depth: 1,
-                    title: Span::new(m.end, l.end),
-                    document: 0,
-                    parent: None,
+    let lines = scan_lines(text, boilerplate);
+    out.documents = documents::find(text, &lines);
+    let mut li = 0usize;
+    for (di, doc) in out.documents.iter().enumerate() {
+        // the lines of this document
+        while lines.get(li).is_some_and(|l| l.trim.start < doc.span.start) {
+            li += 1;
+        }
+        let first = li;
+        while lines.get(li).is_some_and(|l| l.trim.start < doc.span.end) {
+            li += 1;
+        }
+        let range = first..li;
+        let cands = headings::candidates(text, &lines, range.clone(), boilerplate);
+        let (numbered, gaps) = headings::accept(&cands);
+        for (i, expected) in gaps {
+            if let Some(c) = numbered.get(i) {
+                out.diagnostics.push(Diagnostic {
+                    span: Some(Span::new(c.start, c.marker.end)),
+                    code: "numbering-gap".to_string(),
+                    message: format!(
+                        "编号不连续：此处应为第{expected}项，实为第{}项",
+                        c.marker.ordinal
+                    ),
                 });
             }
         }
-    }
-    let n = out.headings.len();
-    for i in 0..n.saturating_sub(1) {
-        out.headings[i].span.end = out.headings[i + 1].span.start;
+        for c in &numbered {
+            if text
+                .get(c.start..c.marker.end)
+                .is_some_and(|m| m.contains('\n'))
+            {
+                out.diagnostics.push(Diagnostic {
+                    span: Some(Span::new(c.start, c.marker.end)),
+                    code: "split-marker".to_string(),
+                    message: "标题编号被换行拆开，已合并".to_string(),
+                });
+            }
+        }
+        let unnum = unnumbered::find(text, &lines, range.clone(), &numbered);
+        let topics = if numbered.is_empty() && unnum.is_empty() {
+            unnumbered::topic_statements(text, &lines, range.clone())
+        } else {
+            Vec::new()
+        };
+
+        let mut found: Vec<Found> = numbered
+            .iter()
+            .map(|c| Found {
+                start: c.start,
+                marker: Span::new(c.start, c.marker.end),
+                kind: c.marker.kind,
+                ordinal: Some(c.marker.ordinal),
+                title: headings::title_of(text, &lines, c),
+                key: headings::kind_index(c.marker.kind),
+            })
+            .collect();
+        for u in &unnum {
+            let Some(l) = lines.get(u.line) else { continue };
+            found.push(Found {
+                start: l.trim.start,
+                marker: Span::new(l.trim.start, l.trim.start),
+                kind: MarkerKind::Unnumbered,
+                ordinal: None,
+                title: unnumbered::title_of(text, l),
+                key: UNNUMBERED_KEY + u.ending as usize,
+            });
+        }
+        for &t in &topics {
+            let Some(l) = lines.get(t) else { continue };
+            found.push(Found {
+                start: l.trim.start,
+                marker: Span::new(l.trim.start, l.trim.start),
+                kind: MarkerKind::Unnumbered,
+                ordinal: None,
+                title: unnumbered::title_of(text, l),
+                key: TOPIC_KEY,
+            });
+        }
+        found.sort_by_key(|f| f.start);
+        let doc_heads: Vec<usize> = found.iter().map(|f| f.start).collect();
+        place(&mut out.headings, found, di, doc.span.end);
+
+        let mut skip: Vec<usize> = unnum.iter().map(|u| u.line).collect();
+        // the document head: title, subtitle and speaker lines before its first paragraph
+        for i in range.clone() {
+            let Some(l) = lines.get(i) else { break };
+            let first_head = doc_heads.partition_point(|&h| h < l.trim.start);
+            let holds_heading = doc_heads
+                .get(first_head)
+                .is_some_and(|&h| h < l.trim.end.max(l.trim.start + 1));
+            let sentence = l.trim.slice(text).contains(['。', '；', ';']);
+            if l.chars >= 40 || holds_heading || sentence {
+                break;
+            }
+            skip.push(i);
+        }
+        skip.sort_unstable();
+        out.items.extend(items::find(
+            text,
+            &lines,
+            range,
+            boilerplate,
+            &doc_heads,
+            &skip,
+            di,
+        ));
     }
     out
 }
+
+/// Gives depths, parents and section spans to the headings `found` of document `doc` (sorted
+/// by start) and appends them to `headings`. The depth of a marker kind is its place in the
+/// stack of kinds open at that point: a kind seen first becomes the top level, a kind already
+/// open closes the levels below it (restarts), a new kind opens a level under the current one.
+fn place(headings: &mut Vec<Heading>, found: Vec<Found>, doc: usize, doc_end: usize) {
+    let mut kinds: Vec<usize> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for f in found {
+        // Part labels (`主要做法：` … `存在不足：`) head the parts of a report whose top level
+        // is only a weak numbered sequence (`1、`…): they go to the top.
+        if f.key == LABEL_KEY
+            && kinds
+                .first()
+                .is_some_and(|&k| !strong_top(k) && k != LABEL_KEY)
+        {
+            kinds.clear();
+        }
+        let depth = match kinds.iter().position(|&k| k == f.key) {
+            Some(p) => {
+                kinds.truncate(p + 1);
+                p + 1
+            }
+            None => {
+                kinds.push(f.key);
+                kinds.len()
+            }
+        };
+        while let Some(&top) = open.last() {
+            let Some(h) = headings.get_mut(top) else {
+                break;
+            };
+            if usize::from(h.depth) >= depth {
+                h.span.end = f.start.max(h.span.start);
+                open.pop();
+            } else {
+                break;
+            }
+        }
+        let index = headings.len();
+        headings.push(Heading {
+            span: Span::new(f.start, doc_end),
+            marker: f.marker,
+            marker_kind: f.kind,
+            ordinal: f.ordinal,
+            depth: u8::try_from(depth).unwrap_or(u8::MAX),
+            title: f.title,
+            document: doc,
+            parent: open.last().copied(),
+        });
+        open.push(index);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,537 @@
+//! Classifies one line on its own: blank, report, weak chrome (chrome only inside a run of
+//! other chrome), strong chrome, or a blurb sentence inside a long line.
+
+use super::lexicon::{Lexicon, MetaKind};
+use crate::text::{is_blank, trim};
+use crate::Span;
+
+/// Lines longer than this (in characters) are never page chrome tokens or metadata.
+const SHORT: usize = 120;
+/// A caption is at most this long (characters).
+const CAPTION_MAX: usize = 200;
+/// A line with a strong blurb cue up to this long is boilerplate as a whole; a longer one only
+/// around its cue.
+const BLURB_WHOLE_LINE: usize = 400;
+/// The same for a line with a pair of weak cues.
+const BLURB_WHOLE_LINE_WEAK: usize = 200;
+/// A footer list label after the page title (【…工作总结】相关文章：): the line is this short.
+const LIST_TITLE_MAX: usize = 80;
+/// Two weak blurb cues count together when at most this many bytes apart (80 characters).
+const WEAK_PAIR_BYTES: usize = 240;
+/// A footer list label line (推荐访问:…) holding related links may be this long.
+const LIST_LINE_MAX: usize = 600;
+
+/// What a line asks of the lines after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Follow {
+    /// Nothing.
+    None,
+    /// A metadata label alone on its line: the next short line is its value, of this kind.
+    Value(MetaKind),
+    /// A breadcrumb label alone on its line: crumbs follow one per line.
+    Crumb,
+    /// A footer list label: short link lines follow.
+    List,
+}
+
+/// The class of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Nothing but blanks.
+    Blank,
+    /// Report text.
+    Report,
+    /// Chrome only inside a run holding strong chrome.
+    Weak,
+    /// Chrome on its own.
+    Strong(Follow),
+    /// Report text holding a boilerplate sentence (a blurb fused into a long line).
+    Part(Span),
+}
+
+/// Whether `c` is a CJK ideograph.
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF | 0x30000..=0x3134F)
+}
+
+/// Characters that separate chrome tokens on one line.
+fn is_token_sep(c: char) -> bool {
+    is_blank(c)
+        || matches!(
+            c,
+            '【' | '】'
+                | '['
+                | ']'
+                | '［'
+                | '］'
+                | '|'
+                | '｜'
+                | '/'
+                | '／'
+                | '\\'
+                | '>'
+                | '＞'
+                | '<'
+                | '＜'
+                | '»'
+                | '«'
+                | '》'
+                | '《'
+                | '→'
+                | '·'
+                | '•'
+                | ':'
+                | '：'
+                | '、'
+                | ','
+                | '，'
+                | '-'
+                | '—'
+                | '='
+                | '＝'
+                | '~'
+                | '～'
+                | '*'
+                | '#'
+                | '('
+                | ')'
+                | '（'
+                | '）'
+                | '_'
+                | '.'
+                | '…'
+        )
+}
+
+fn is_colon(c: char) -> bool {
+    c == ':' || c == '：'
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+fn is_cjk_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+/// Sentence-final punctuation.
+fn is_stop(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
+}
+
+/// Classifies the line `line` (a byte span of `text` without its terminator).
+pub(crate) fn classify(text: &str, line: Span, lex: &Lexicon) -> Kind {
+    let t = trim(text, line);
+    if t.is_empty() {
+        return Kind::Blank;
+    }
+    let s = t.slice(text);
+    // Character count, capped: long lines are only checked for blurbs and list footers.
+    let n = s.chars().take(LIST_LINE_MAX + 1).count();
+
+    if let Some(kind) = blurb(s, t.start, n, lex) {
+        return kind;
+    }
+    if n <= LIST_LINE_MAX && starts_with_label(s, &lex.list).is_some() && !s.contains('。')
+        || n <= LIST_TITLE_MAX && ends_with_label(s, &lex.list)
+    {
+        return Kind::Strong(Follow::List);
+    }
+    if n > SHORT {
+        return Kind::Report;
+    }
+    if let Some(rest) = starts_with_label(s, &lex.crumb) {
+        let rest = rest.trim_matches(is_blank);
+        if let Some(after) = rest.strip_prefix([':', '：']) {
+            let after = after.trim_matches(is_blank);
+            if after.is_empty() {
+                return Kind::Strong(Follow::Crumb);
+            }
+            if after.contains(['>', '»', '＞', '→']) || after.starts_with("首页") {
+                return Kind::Strong(Follow::None);
+            }
+        }
+    }
+    if lex.footer.iter().any(|p| s.starts_with(p)) || crumbs(s, lex) || page_number(s) {
+        return Kind::Strong(Follow::None);
+    }
+    if let Some(kind) = meta(s, lex) {
+        return kind;
+    }
+    if let Some(kind) = tokens(s, lex) {
+        return kind;
+    }
+    if n <= CAPTION_MAX && caption(s, lex) {
+        return Kind::Strong(Follow::None);
+    }
+    if datetime(s) {
+        return Kind::Weak;
+    }
+    Kind::Report
+}
+
+fn is_crumb_sep(c: char) -> bool {
+    matches!(c, '>' | '＞' | '»' | '→' | '›')
+}
+
+/// A breadcrumb without its label: 首页 > 工作总结 > 党建工作总结.
+fn crumbs(s: &str, lex: &Lexicon) -> bool {
+    lex.home.iter().any(|h| {
+        s.strip_prefix(h).is_some_and(|rest| {
+            rest.trim_start_matches(is_blank)
+                .chars()
+                .next()
+                .is_some_and(is_crumb_sep)
+        })
+    })
+}
+
+/// A page number left by a paged source: `- 3 -`, `— 3 —`, `第3页 共10页`, `共10页，第3页`.
+fn page_number(s: &str) -> bool {
+    let dash = |c: char| matches!(c, '-' | '—' | '–' | '－');
+    let mut chars = s.chars().filter(|c| !is_blank(*c)).peekable();
+    if chars.peek().copied().is_some_and(dash) {
+        // - 3 -
+        let mut digits = 0;
+        let mut closing = 0;
+        let mut opening = true;
+        for c in chars {
+            if dash(c) {
+                if opening {
+                    continue;
+                }
+                closing += 1;
+            } else if c.is_ascii_digit() && closing == 0 {
+                opening = false;
+                digits += 1;
+            } else {
+                return false;
+            }
+        }
+        return (1..=4).contains(&digits) && closing > 0;
+    }
+    // Parts 第N页 / 共N页, separated by commas or a slash.
+    let mut parts = 0;
+    loop {
+        match chars.next() {
+            None => return parts > 0,
+            Some('，' | ',' | '/' | '、') if parts > 0 => continue,
+            Some('第' | '共') => {
+                let mut digits = 0;
+                while chars.peek().is_some_and(char::is_ascii_digit) {
+                    chars.next();
+                    digits += 1;
+                }
+                if !(1..=4).contains(&digits) || chars.next() != Some('页') {
+                    return false;
+                }
+                parts += 1;
+            }
+            Some(_) => return false,
+        }
+    }
+}
+
+/// Whether `s` ends with one of `labels` and a colon, after a bracketed title or a blank
+/// (【2023年工作总结】相关文章：).
+fn ends_with_label(s: &str, labels: &[&str]) -> bool {
+    let Some(body) = s.strip_suffix([':', '：']) else {
+        return false;
+    };
+    !s.contains('。')
+        && labels.iter().any(|l| {
+            body.strip_suffix(l).is_some_and(|head| {
+                head.is_empty()
+                    || head.ends_with(|c: char| is_blank(c) || matches!(c, '】' | ']' | '》'))
+            })
+        })
+}
+
+/// If `s` starts with one of `labels` (longest first) followed by a colon, a blank or the end,
+/// the text after the label.
+fn starts_with_label<'s>(s: &'s str, labels: &[&str]) -> Option<&'s str> {
+    let s = s.trim_start_matches(['【', '[', '［', '》', '>']);
+    labels.iter().find_map(|l| {
+        let rest = s.strip_prefix(l)?;
+        match rest.chars().next() {
+            None => Some(rest),
+            Some(c) if is_colon(c) || is_blank(c) || matches!(c, '】' | ']' | '］' | '《') => {
+                Some(rest)
+            }
+            _ => None,
+        }
+    })
+}
+
+/// The editorial blurb and disclaimers (下面是小编为大家整理的…，供大家参考。).
+fn blurb(s: &str, base: usize, n: usize, lex: &Lexicon) -> Option<Kind> {
+    let ac = lex.blurb.as_ref()?;
+    // The last weak cue seen: (pattern, start, end).
+    let mut last_weak: Option<(usize, usize, usize)> = None;
+    let mut hit: Option<(usize, usize, usize)> = None;
+    for m in ac.find_iter(s) {
+        let pattern = m.pattern().as_usize();
+        if lex.blurb_strong.get(pattern).copied().unwrap_or(false) {
+            hit = Some((m.start(), m.end(), BLURB_WHOLE_LINE));
+            break;
+        }
+        if let Some((p, a, b)) = last_weak {
+            if p != pattern && m.start().saturating_sub(b) <= WEAK_PAIR_BYTES {
+                hit = Some((a, m.end(), BLURB_WHOLE_LINE_WEAK));
+                break;
+            }
+        }
+        last_weak = Some((pattern, m.start(), m.end()));
+    }
+    let (a, b, whole) = hit?;
+    if n <= whole {
+        return Some(Kind::Strong(Follow::None));
+    }
+    // A long line: only the sentence holding the cue.
+    let start = s[..a]
+        .char_indices()
+        .rev()
+        .take(200)
+        .find(|&(_, c)| is_stop(c))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or_else(|| {
+            s[..a]
+                .char_indices()
+                .rev()
+                .take(200)
+                .last()
+                .map_or(a, |(i, _)| i)
+        });
+    let end = s[b..]
+        .char_indices()
+        .take(200)
+        .find(|&(_, c)| is_stop(c))
+        .map(|(i, c)| b + i + c.len_utf8())
+        .unwrap_or_else(|| {
+            s[b..]
+                .char_indices()
+                .take(201)
+                .last()
+                .map_or(b, |(i, c)| b + i + c.len_utf8())
+        });
+    let lead = s[start..end].len() - s[start..end].trim_start_matches(is_blank).len();
+    Some(Kind::Part(Span::new(base + start + lead, base + end)))
+}
+
+/// A site or crawler metadata line (来源：甘肃日报, 时间:2023-08-08 20:20:01 工作总结 来源:网友投稿).
+fn meta(s: &str, lex: &Lexicon) -> Option<Kind> {
+    if s.contains('。') {
+        return None;
+    }
+    let body = s.trim_start_matches(['【', '[', '［', '（', '(']);
+    // A date-time before the fields: 2024-01-30 08:30 来源：某某日报.
+    let body = match datetime_prefix(body) {
+        Some(rest) => rest,
+        None => body,
+    };
+    let (label, kind) = lex.meta.iter().find(|(l, _)| body.starts_with(l))?;
+    let rest = body[label.len()..].trim_start_matches(is_blank);
+    let value = rest.strip_prefix([':', '：'])?;
+    let value = value
+        .trim_end_matches(['】', ']', '］', '）', ')'])
+        .trim_matches(is_blank);
+    if label_count(s, lex) >= 2 {
+        return Some(Kind::Strong(Follow::None));
+    }
+    if value.is_empty() {
+        return Some(if *kind == MetaKind::Weak {
+            Kind::Weak
+        } else {
+            Kind::Strong(Follow::Value(*kind))
+        });
+    }
+    let first = value.chars().next().unwrap_or(' ');
+    let ok = match kind {
+        MetaKind::Source => value.chars().count() <= 30 && !value.contains(['，', ',']),
+        MetaKind::Time => is_digit(first) || is_cjk_numeral(first),
+        MetaKind::Stamp => {
+            is_digit(first)
+                && value
+                    .chars()
+                    .take(12)
+                    .any(|c| matches!(c, '-' | '/' | ':' | '.' | '－' | '／' | '：'))
+        }
+        MetaKind::Count => is_digit(first),
+        MetaKind::Link => true,
+        MetaKind::Weak => return Some(Kind::Weak),
+    };
+    ok.then_some(Kind::Strong(Follow::None))
+}
+
+/// If `s` starts with a numeric date-time (2024-01-30 08:30) and a blank, the rest after it.
+fn datetime_prefix(s: &str) -> Option<&str> {
+    let mut digits = 0;
+    let mut seps = 0;
+    for (i, c) in s.char_indices() {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if matches!(c, '-' | '/' | ':' | '.') {
+            seps += 1;
+        } else if is_blank(c) {
+            let rest = s[i..].trim_start_matches(is_blank);
+            if !rest.starts_with(|n: char| n.is_ascii_digit()) {
+                return (digits >= 6 && seps >= 2 && !rest.is_empty()).then_some(rest);
+            }
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// How many `label:` fields a short line holds.
+fn label_count(s: &str, lex: &Lexicon) -> usize {
+    let mut count = 0;
+    for (i, c) in s.char_indices() {
+        if !is_colon(c) {
+            continue;
+        }
+        let before = s[..i].trim_end_matches(is_blank);
+        if lex.meta.iter().any(|(l, _)| {
+            before.ends_with(l) && {
+                // The label must start the line or follow a blank or a bracket.
+                let head = &before[..before.len() - l.len()];
+                head.chars().next_back().map_or(true, |p| {
+                    is_blank(p) || matches!(p, '【' | '[' | '（' | '(' | '|')
+                })
+            }
+        }) {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// A line made of chrome tokens (下载 / 【字号：大 中 小】 / 分享到微信 / 】), or the crawler's
+/// `==== 正文 ====` marker.
+fn tokens(s: &str, lex: &Lexicon) -> Option<Kind> {
+    if s.chars().filter(|c| !is_token_sep(*c)).eq("正文".chars()) {
+        return Some(Kind::Strong(Follow::None));
+    }
+    let mut strong = false;
+    for tok in s.split(is_token_sep).filter(|t| !t.is_empty()) {
+        if lex.strong_tokens.contains(tok) {
+            strong = true;
+        } else if !lex.weak_tokens.contains(tok) {
+            return None;
+        }
+    }
+    // Only weak tokens or only separators (】, >, |, =====): chrome inside a run, else report.
+    Some(if strong {
+        Kind::Strong(Follow::None)
+    } else {
+        Kind::Weak
+    })
+}
+
+/// A photo caption: a short line ending with a credit (…甘肃日报记者 盛学卿, … 王鼎 摄,
+/// 摄影：张三) or starting with 图为.
+fn caption(s: &str, lex: &Lexicon) -> bool {
+    if lex.caption_start.iter().any(|p| s.starts_with(p)) {
+        return true;
+    }
+    // A credit in brackets: …开幕。（记者 赵六 摄）
+    let mut body = s
+        .trim_end_matches([')', '）', ']', '】'])
+        .trim_end_matches(is_blank);
+    let mut shot = false;
+    for w in &lex.shot {
+        if let Some(b) = body.strip_suffix(w) {
+            body = b;
+            shot = true;
+            break;
+        }
+    }
+    let mut rest = body.trim_end_matches(is_blank);
+    // Up to four names, from the end of the line back.
+    for _ in 0..4 {
+        let run_len: usize = rest
+            .chars()
+            .rev()
+            .take_while(|c| is_han(*c) || *c == '·')
+            .map(char::len_utf8)
+            .sum();
+        if run_len == 0 {
+            return false;
+        }
+        let (head, run) = rest.split_at(rest.len() - run_len);
+        // A credit word fused to the name: …甘肃日报记者盛学卿.
+        if let Some((pos, w)) = lex
+            .credit
+            .iter()
+            .filter_map(|w| run.rfind(w).map(|p| (p, *w)))
+            .max_by_key(|(p, w)| p + w.len())
+        {
+            let name = run[pos + w.len()..].chars().count();
+            let before = &run[..pos];
+            if (2..=4).contains(&name)
+                && (shot
+                    || lex.agency.iter().any(|a| before.ends_with(a))
+                    || before.is_empty() && (head.is_empty() || head.ends_with(is_blank)))
+            {
+                return true;
+            }
+        }
+        if !(2..=4).contains(&run.chars().count()) {
+            return false;
+        }
+        let sep_trim = head.trim_end_matches(|c: char| {
+            is_blank(c) || is_colon(c) || matches!(c, '、' | '，' | ',')
+        });
+        let sep = &head[sep_trim.len()..];
+        if sep.is_empty() {
+            // The name is glued to other text.
+            return false;
+        }
+        // 记者 盛学卿 / 摄影：张三
+        if lex.credit.iter().any(|w| sep_trim.ends_with(w)) {
+            return true;
+        }
+        // …。 王鼎 摄
+        if shot && sep.chars().any(is_blank) {
+            return true;
+        }
+        rest = sep_trim;
+    }
+    false
+}
+
+/// Whether the short line `s` can be the value of a label of `kind` standing alone on the line
+/// before it (来源：/ 宁夏日报客户端, 发表时间：/ 2026-02-09 09:45:30).
+pub(crate) fn is_value(s: &str, kind: MetaKind, lex: &Lexicon) -> bool {
+    let first = s.chars().next().unwrap_or(' ');
+    match kind {
+        MetaKind::Source | MetaKind::Weak => !lex.not_value.iter().any(|w| s.contains(w)),
+        MetaKind::Time | MetaKind::Stamp => datetime(s) || is_digit(first) && s.contains('年'),
+        MetaKind::Count => s.chars().all(|c| is_digit(c) || is_blank(c) || c == '次'),
+        MetaKind::Link => s.contains("://") || s.starts_with("www."),
+    }
+}
+
+/// A bare date-time line (2026-02-09 09:45:30).
+fn datetime(s: &str) -> bool {
+    let mut digits = 0;
+    for c in s.chars() {
+        if is_digit(c) {
+            digits += 1;
+        } else if !(is_blank(c)
+            || matches!(
+                c,
+                '-' | '/' | ':' | '：' | '.' | '年' | '月' | '日' | '时' | '分' | '秒'
+            ))
+        {
+            return false;
+        }
+    }
+    (6..=16).contains(&digits)
+}

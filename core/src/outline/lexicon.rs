@@ -1,0 +1,54 @@
+//! The outline's word lists, compiled in from `core/data/outline/`.
+
+use std::sync::OnceLock;
+
+/// Non-comment, non-blank lines of a data file.
+fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Words that open body text after a run-on heading title.
+pub(crate) fn body_cues() -> &'static [&'static str] {
+    static V: OnceLock<Vec<&'static str>> = OnceLock::new();
+    V.get_or_init(|| entries(include_str!("../../data/outline/body_cues.txt")).collect())
+}
+
+/// Salutations and sign-offs.
+pub(crate) fn salutations() -> &'static [&'static str] {
+    static V: OnceLock<Vec<&'static str>> = OnceLock::new();
+    V.get_or_init(|| entries(include_str!("../../data/outline/salutations.txt")).collect())
+}
+
+/// Lead-in phrases (`如下`, `以下`).
+pub(crate) fn lead_ins() -> &'static [&'static str] {
+    static V: OnceLock<Vec<&'static str>> = OnceLock::new();
+    V.get_or_init(|| entries(include_str!("../../data/outline/lead_ins.txt")).collect())
+}
+
+/// Sequence words with their ordinal (0 = closes a list).
+pub(crate) fn sequence_words() -> &'static [(&'static str, u32)] {
+    static V: OnceLock<Vec<(&'static str, u32)>> = OnceLock::new();
+    V.get_or_init(|| {
+        entries(include_str!("../../data/outline/sequence_words.txt"))
+            .filter_map(|l| {
+                let mut it = l.split_whitespace();
+                let w = it.next()?;
+                let n = it.next()?.parse().ok()?;
+                Some((w, n))
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lists_load() {
+        assert!(super::body_cues().contains(&"一年来"));
+        assert!(super::salutations().contains(&"各位代表"));
+        assert!(super::lead_ins().contains(&"如下"));
+        assert!(super::sequence_words().contains(&("其次", 2)));
+    }
+}

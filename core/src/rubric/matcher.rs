@@ -1,0 +1,272 @@
+//! One Aho–Corasick automaton for every cue of a rubric; one pass over a text finds every hit.
+//!
+//! A cue is a plain string (`存在问题`) or parts joined by `…` (`存在…问题`): the parts must
+//! occur in order, in one sentence, each within [`GAP`] bytes of the previous one.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::Span;
+
+/// Largest gap in bytes between two parts of a `…` cue (about 12 CJK characters).
+pub(crate) const GAP: usize = 36;
+
+/// Index of a cue in [`Matcher`].
+pub(crate) type CueId = usize;
+
+/// The compiled cues of one rubric.
+#[derive(Debug, Clone)]
+pub(crate) struct Matcher {
+    ac: Option<AhoCorasick>,
+    /// Each cue as its list of pattern ids.
+    cues: Vec<Vec<usize>>,
+    /// For each pattern: (cue, part index) uses.
+    uses: Vec<Vec<(CueId, usize)>>,
+    /// Cue source strings, for dedup.
+    names: Vec<String>,
+    patterns: Vec<String>,
+}
+
+/// Why a cue cannot be compiled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum CueError {
+    /// The cue or one of its `…` parts is empty or blank: it can never match.
+    Blank,
+}
+
+/// Splits a cue into its `…` parts (also `...`), trimmed.
+pub(crate) fn cue_parts(cue: &str) -> Result<Vec<String>, CueError> {
+    let norm = cue.replace("...", "…");
+    let parts: Vec<String> = norm
+        .split('…')
+        .map(|p| p.trim_matches(crate::text::is_blank).to_owned())
+        .collect();
+    if parts.iter().any(String::is_empty) {
+        return Err(CueError::Blank);
+    }
+    Ok(parts)
+}
+
+/// Builds a matcher incrementally.
+#[derive(Debug, Default)]
+pub(crate) struct MatcherBuilder {
+    cues: Vec<Vec<usize>>,
+    names: Vec<String>,
+    patterns: Vec<String>,
+}
+
+impl MatcherBuilder {
+    /// Adds a cue (deduplicated) and returns its id.
+    pub(crate) fn add(&mut self, cue: &str) -> Result<CueId, CueError> {
+        let parts = cue_parts(cue)?;
+        let key = parts.join("…");
+        if let Some(i) = self.names.iter().position(|n| *n == key) {
+            return Ok(i);
+        }
+        let mut ids = Vec::with_capacity(parts.len());
+        for p in parts {
+            let id = match self.patterns.iter().position(|q| *q == p) {
+                Some(i) => i,
+                None => {
+                    self.patterns.push(p);
+                    self.patterns.len() - 1
+                }
+            };
+            ids.push(id);
+        }
+        self.cues.push(ids);
+        self.names.push(key);
+        Ok(self.cues.len() - 1)
+    }
+
+    /// Compiles the automaton.
+    pub(crate) fn build(self) -> Matcher {
+        let mut uses = vec![Vec::new(); self.patterns.len()];
+        for (c, parts) in self.cues.iter().enumerate() {
+            for (i, &p) in parts.iter().enumerate() {
+                if let Some(u) = uses.get_mut(p) {
+                    u.push((c, i));
+                }
+            }
+        }
+        let ac = if self.patterns.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(true)
+                .build(&self.patterns)
+                .ok()
+        };
+        Matcher {
+            ac,
+            cues: self.cues,
+            uses,
+            names: self.names,
+            patterns: self.patterns,
+        }
+    }
+}
+
+/// Every hit of every cue in a text, by cue, each list sorted by start.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Hits {
+    by_cue: Vec<Vec<Span>>,
+}
+
+impl Hits {
+    /// The same hits moved `by` bytes to the right.
+    pub(crate) fn shifted(mut self, by: usize) -> Hits {
+        for v in &mut self.by_cue {
+            for s in v.iter_mut() {
+                *s = Span::new(s.start + by, s.end + by);
+            }
+        }
+        self
+    }
+
+    /// The hits of `cue`.
+    pub(crate) fn of(&self, cue: CueId) -> &[Span] {
+        self.by_cue.get(cue).map_or(&[], Vec::as_slice)
+    }
+
+    /// Hits of any of `cues` whose start lies in one of `spans` (sorted, disjoint), sorted.
+    pub(crate) fn within(&self, cues: &[CueId], spans: &[Span]) -> Vec<Span> {
+        let mut out: Vec<Span> = Vec::new();
+        for &c in cues {
+            for s in self.of(c) {
+                if crate::text::in_spans(spans, s.start) {
+                    out.push(*s);
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+/// Whether `c` ends a sentence for cue matching and sentence segmentation.
+pub(crate) fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '\n' | '\r')
+}
+
+/// Sorted byte offsets just after each sentence end in `text` (one pass).
+pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut prev_dot = None;
+    for (i, c) in text.char_indices() {
+        if let Some(d) = prev_dot.take() {
+            if crate::text::is_blank(c) {
+                out.push(d);
+            }
+        }
+        if is_sentence_end(c) {
+            out.push(i + c.len_utf8());
+        } else if c == '.' {
+            prev_dot = Some(i + 1);
+        }
+    }
+    out
+}
+
+impl Matcher {
+    /// Number of cues.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.cues.len()
+    }
+
+    /// The cue's text as compiled (`存在…问题`).
+    #[allow(dead_code)]
+    pub(crate) fn name(&self, cue: CueId) -> &str {
+        self.names.get(cue).map_or("", String::as_str)
+    }
+
+    /// Scans `text` once. `ends` are the sentence ends of [`sentence_ends`]: a `…` cue may not
+    /// cross one.
+    pub(crate) fn scan(&self, text: &str, ends: &[usize]) -> Hits {
+        let mut by_cue: Vec<Vec<Span>> = vec![Vec::new(); self.cues.len()];
+        let Some(ac) = &self.ac else {
+            return Hits { by_cue };
+        };
+        // Per cue, per part: the chain so far (start of part 0, end of this part).
+        let mut state: Vec<Vec<Option<(usize, usize)>>> =
+            self.cues.iter().map(|p| vec![None; p.len()]).collect();
+        for m in ac.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let Some(uses) = self.uses.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            for &(c, i) in uses {
+                let Some(parts) = self.cues.get(c) else {
+                    continue;
+                };
+                let chain = if i == 0 {
+                    Some((s, e))
+                } else {
+                    match state.get(c).and_then(|st| st.get(i - 1)).copied().flatten() {
+                        Some((cs, ce)) if ce <= s && s - ce <= GAP && !crosses(ends, ce, s) => {
+                            Some((cs, e))
+                        }
+                        _ => None,
+                    }
+                };
+                let Some((cs, ce)) = chain else { continue };
+                if i + 1 == parts.len() {
+                    if let Some(v) = by_cue.get_mut(c) {
+                        v.push(Span::new(cs, ce));
+                    }
+                } else if let Some(slot) = state.get_mut(c).and_then(|st| st.get_mut(i)) {
+                    *slot = Some((cs, ce));
+                }
+            }
+        }
+        for v in &mut by_cue {
+            v.sort();
+            v.dedup();
+        }
+        let _ = &self.patterns;
+        Hits { by_cue }
+    }
+}
+
+/// Whether a sentence end lies in `(a, b]`.
+fn crosses(ends: &[usize], a: usize, b: usize) -> bool {
+    let i = ends.partition_point(|&x| x <= a);
+    ends.get(i).is_some_and(|&x| x <= b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gap_cues_stay_in_sentence() {
+        let mut b = MatcherBuilder::default();
+        let c = b.add("存在…问题").unwrap();
+        let p = b.add("问题").unwrap();
+        let m = b.build();
+        let text = "还存在的四个突出问题。存在。问题";
+        let hits = m.scan(text, &sentence_ends(text));
+        assert_eq!(hits.of(c).len(), 1);
+        assert_eq!(hits.of(c)[0].slice(text), "存在的四个突出问题");
+        assert_eq!(hits.of(p).len(), 2);
+        assert_eq!(m.len(), 2);
+    }
+
+    #[test]
+    fn blank_parts_rejected() {
+        assert_eq!(cue_parts(" "), Err(CueError::Blank));
+        assert_eq!(cue_parts("存在…"), Err(CueError::Blank));
+        assert_eq!(cue_parts("a...b").unwrap(), ["a", "b"]);
+    }
+
+    #[test]
+    fn english_case_insensitive() {
+        let mut b = MatcherBuilder::default();
+        let c = b.add("the plan").unwrap();
+        let m = b.build();
+        let text = "Below is THE PLAN of us:";
+        assert_eq!(m.scan(text, &sentence_ends(text)).of(c).len(), 1);
+    }
+}

@@ -1,0 +1,482 @@
+//! Finding the parts of a report (成绩, 做法, 存在问题, 下步打算 …) on its outline.
+//!
+//! A role is found, in this order of trust:
+//! 1. **by heading**: a heading whose title holds one of the role's `heading` cues (and none of
+//!    its `heading_not` cues) — its whole section is the part;
+//! 2. **inline**: an `opener` cue anywhere in the body ("我们也清醒看到…"), or a `lead` cue in a
+//!    sentence that introduces a list ("…存在不少困难和问题：一是…", "…计划如下："). A bare
+//!    admission ("虽然还存在很多不足之处，但…") or a passing mention is no part. The part runs to
+//!    the next heading that is not a child of the enclosing section, or — for roles with
+//!    `position = "last"` (plans come last) — to the end of the document;
+//! 3. **by fallback**: `min_stats` quantified statistics, or `min_body_chars` characters of
+//!    body, outside the parts of the roles that have no fallback (so a document that is all
+//!    problems and plans has no achievements).
+
+use super::matcher::{sentence_ends, CueId, Hits};
+use super::{RoleEnd, Rubric};
+use crate::text::{in_spans, is_blank};
+use crate::{Report, Span, StatKind};
+
+/// How a part was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Found {
+    /// A heading's title holds a cue; the part is its section.
+    Heading,
+    /// A sentence introducing a list holds a `lead` cue.
+    Lead,
+    /// An `opener` cue.
+    Opener,
+    /// Enough statistics outside the other parts.
+    Stats,
+    /// Enough body text outside the other parts.
+    Body,
+}
+
+/// One part of a document playing a role.
+///
+/// ```
+/// let text = "总结\n一、存在问题\n一是学习不够。\n";
+/// let report = baogao::analyze(text);
+/// let r = baogao::Rubric::builtin("work-summary").unwrap();
+/// let p = r.find_roles(text, &report, 0).into_iter().find(|p| p.role == "problems").unwrap();
+/// assert_eq!(p.anchor.slice(text), "一、存在问题");
+/// assert_eq!(p.found, baogao::rubric::Found::Heading);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct RolePart {
+    /// The role's id (`problems`).
+    pub role: String,
+    /// The extent of the part (a section, or a passage).
+    pub span: Span,
+    /// The evidence: the heading (marker and title) or the cue sentence.
+    pub anchor: Span,
+    /// How the part was found.
+    pub found: Found,
+}
+
+/// Per-document analysis state shared by role finding and scoring.
+pub(crate) struct DocContext<'a> {
+    pub rubric: &'a Rubric,
+    pub text: &'a str,
+    pub report: &'a Report,
+    pub doc: usize,
+    pub span: Span,
+    pub hits: Hits,
+    /// Sentence ends (absolute byte offsets).
+    pub ends: Vec<usize>,
+    /// Indices of the document's headings.
+    pub heads: Vec<usize>,
+    /// The document minus boilerplate (sorted, disjoint).
+    pub base: Vec<Span>,
+    /// Heading marker+title spans of the document.
+    pub titles: Vec<Span>,
+    /// Parts per role.
+    pub parts: Vec<Vec<RolePart>>,
+}
+
+impl<'a> DocContext<'a> {
+    pub(crate) fn new(
+        rubric: &'a Rubric,
+        text: &'a str,
+        report: &'a Report,
+        doc: usize,
+    ) -> DocContext<'a> {
+        let span = report
+            .documents
+            .get(doc)
+            .map_or(Span::new(0, 0), |d| d.span);
+        let slice = text.get(span.start..span.end).unwrap_or("");
+        let ends: Vec<usize> = sentence_ends(slice)
+            .into_iter()
+            .map(|e| e + span.start)
+            .collect();
+        let rel_ends: Vec<usize> = ends.iter().map(|e| e - span.start).collect();
+        let hits = rubric.matcher.scan(slice, &rel_ends).shifted(span.start);
+        // Headings are in document order: the document's are one run.
+        let lo = report.headings.partition_point(|h| h.document < doc);
+        let hi = report.headings.partition_point(|h| h.document <= doc);
+        let heads: Vec<usize> = (lo..hi.max(lo))
+            .filter(|&i| report.headings.get(i).is_some_and(|h| h.document == doc))
+            .collect();
+        let bp = &report.boilerplate;
+        let b0 = bp.partition_point(|b| b.end <= span.start);
+        let b1 = bp.partition_point(|b| b.start < span.end);
+        let base = subtract(
+            &[span],
+            &normalize(bp.get(b0..b1.max(b0)).unwrap_or(&[]).to_vec()),
+        );
+        let titles = normalize(
+            heads
+                .iter()
+                .filter_map(|&i| report.headings.get(i))
+                .map(heading_line)
+                .collect(),
+        );
+        let mut ctx = DocContext {
+            rubric,
+            text,
+            report,
+            doc,
+            span,
+            hits,
+            ends,
+            heads,
+            base,
+            titles,
+            parts: vec![Vec::new(); rubric.roles.len()],
+        };
+        ctx.find_parts();
+        ctx
+    }
+
+    /// The parts of all roles, flattened in role order then document order.
+    pub(crate) fn parts_public(&self) -> Vec<RolePart> {
+        self.parts.iter().flatten().cloned().collect()
+    }
+
+    /// Whether role `r` has a part.
+    pub(crate) fn present(&self, r: usize) -> bool {
+        self.parts.get(r).is_some_and(|p| !p.is_empty())
+    }
+
+    /// The merged spans of role `r`, clipped to the document body.
+    pub(crate) fn role_spans(&self, r: usize) -> Vec<Span> {
+        let v = self
+            .parts
+            .get(r)
+            .map(|p| p.iter().map(|x| x.span).collect())
+            .unwrap_or_default();
+        intersect(&normalize(v), &self.base)
+    }
+
+    /// Start of the sentence holding `at`.
+    fn sentence_start(&self, at: usize) -> usize {
+        let i = self.ends.partition_point(|&e| e <= at);
+        let s = i
+            .checked_sub(1)
+            .and_then(|j| self.ends.get(j))
+            .copied()
+            .unwrap_or(self.span.start)
+            .max(self.span.start);
+        skip_blanks(self.text, s, at)
+    }
+
+    /// End of the sentence holding `at`.
+    fn sentence_end(&self, at: usize) -> usize {
+        let i = self.ends.partition_point(|&e| e <= at);
+        self.ends
+            .get(i)
+            .copied()
+            .unwrap_or(self.span.end)
+            .min(self.span.end)
+    }
+
+    fn cue_in(&self, cues: &[CueId], span: Span) -> bool {
+        cues.iter().any(|&c| {
+            let h = self.hits.of(c);
+            let i = h.partition_point(|x| x.start < span.start);
+            h.get(i).is_some_and(|x| x.end <= span.end)
+        })
+    }
+
+    /// Whether the sentence `s` (holding a lead cue ending at `cue_end`) introduces a list.
+    fn introduces(&self, s: Span, cue_end: usize) -> bool {
+        let tail = Span::new(cue_end, s.end).slice(self.text);
+        if tail.contains('：') || tail.contains(':') {
+            return true;
+        }
+        if self.cue_in(&self.rubric.introducers, s) {
+            return true;
+        }
+        // Followed by the first item of a list, or a first heading (a restarted numbering).
+        let next = skip_blanks(self.text, s.end, self.span.end);
+        let starts_item = {
+            let it = &self.report.items;
+            let i = it.partition_point(|x| x.span.start < next);
+            it.get(i).is_some_and(|x| {
+                x.span.start == next && (x.ordinal == Some(1) || x.kind == crate::ItemKind::Dash)
+            })
+        };
+        let starts_head = {
+            let i = self.heads.partition_point(|&h| {
+                self.report
+                    .headings
+                    .get(h)
+                    .is_some_and(|x| x.span.start < next)
+            });
+            self.heads
+                .get(i)
+                .and_then(|&h| self.report.headings.get(h))
+                .is_some_and(|h| h.span.start == next && h.ordinal == Some(1))
+        };
+        starts_item || starts_head
+    }
+
+    /// Where an inline part starting at `start` ends.
+    fn part_end(&self, start: usize, end: RoleEnd) -> usize {
+        if end == RoleEnd::Last {
+            return self.span.end;
+        }
+        let enclosing = self.report.section_at(start);
+        let depth = enclosing
+            .and_then(|h| self.report.headings.get(h))
+            .map_or(u8::MAX, |h| h.depth);
+        let mut stop = enclosing
+            .and_then(|h| self.report.headings.get(h))
+            .map_or(self.span.end, |h| h.span.end);
+        let from = self.heads.partition_point(|&h| {
+            self.report
+                .headings
+                .get(h)
+                .is_some_and(|x| x.span.start <= start)
+        });
+        for &hi in self.heads.get(from..).unwrap_or(&[]) {
+            if let Some(h) = self.report.headings.get(hi) {
+                if h.span.start >= stop {
+                    break;
+                }
+                if h.depth <= depth || enclosing.is_none() {
+                    stop = stop.min(h.span.start);
+                    break;
+                }
+            }
+        }
+        stop.min(self.span.end).max(start)
+    }
+
+    fn find_parts(&mut self) {
+        let roles = &self.rubric.roles;
+        let mut parts: Vec<Vec<RolePart>> = vec![Vec::new(); roles.len()];
+        // 1. Headings.
+        for &hi in &self.heads {
+            let Some(h) = self.report.headings.get(hi) else {
+                continue;
+            };
+            let line = heading_line(h);
+            for (ri, role) in roles.iter().enumerate() {
+                if self.cue_in(&role.heading, line) && !self.cue_in(&role.heading_not, line) {
+                    if let Some(p) = parts.get_mut(ri) {
+                        p.push(RolePart {
+                            role: role.id.clone(),
+                            span: h.span,
+                            anchor: line,
+                            found: Found::Heading,
+                        });
+                    }
+                }
+            }
+        }
+        // 2. Inline cues in the body (not in heading titles, not in boilerplate).
+        for (ri, role) in roles.iter().enumerate() {
+            let mut cands: Vec<(Span, Found)> = Vec::new();
+            for (cues, how) in [(&role.opener, Found::Opener), (&role.lead, Found::Lead)] {
+                for &c in cues.iter() {
+                    for hit in self.hits.of(c) {
+                        if in_spans(&self.titles, hit.start) || !in_spans(&self.base, hit.start) {
+                            continue;
+                        }
+                        let s =
+                            Span::new(self.sentence_start(hit.start), self.sentence_end(hit.start));
+                        if how == Found::Lead && !self.introduces(s, hit.end) {
+                            continue;
+                        }
+                        cands.push((s, how));
+                    }
+                }
+            }
+            // In document order; a sentence inside a part already found adds nothing.
+            cands.sort_by_key(|(s, how)| (s.start, *how != Found::Opener));
+            let mut covered = 0usize;
+            let mut found: Vec<RolePart> = Vec::new();
+            for (s, how) in cands {
+                if s.start < covered {
+                    continue;
+                }
+                let end = self.part_end(s.start, role.end);
+                covered = end.max(s.end);
+                found.push(RolePart {
+                    role: role.id.clone(),
+                    span: Span::new(s.start, end),
+                    anchor: trim_end_punct(self.text, s),
+                    found: how,
+                });
+            }
+            if let Some(p) = parts.get_mut(ri) {
+                p.extend(found);
+            }
+        }
+        // 3. Fallbacks, outside the parts of roles without fallbacks.
+        let mut cue_only: Vec<Span> = Vec::new();
+        for (ri, role) in roles.iter().enumerate() {
+            if role.min_stats.is_none() && role.min_body_chars.is_none() {
+                cue_only.extend(parts.get(ri).into_iter().flatten().map(|p| p.span));
+            }
+        }
+        let outside = subtract(&subtract(&self.base, &normalize(cue_only)), &self.titles);
+        for (ri, role) in roles.iter().enumerate() {
+            let Some(p) = parts.get_mut(ri) else { continue };
+            if !p.is_empty() {
+                continue;
+            }
+            if let Some(n) = role.min_stats {
+                let st = &self.report.stats;
+                let s0 = st.partition_point(|x| x.span.start < self.span.start);
+                let s1 = st.partition_point(|x| x.span.start < self.span.end);
+                let found: Vec<Span> = st
+                    .get(s0..s1.max(s0))
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter(|s| s.kind != StatKind::Date && in_spans(&outside, s.span.start))
+                    .map(|s| s.span)
+                    .collect();
+                if n > 0 && found.len() >= n {
+                    if let (Some(a), Some(b)) = (found.first(), found.last()) {
+                        p.push(RolePart {
+                            role: role.id.clone(),
+                            span: Span::new(a.start, b.end),
+                            anchor: *a,
+                            found: Found::Stats,
+                        });
+                    }
+                    continue;
+                }
+            }
+            if let Some(n) = role.min_body_chars {
+                let chars: usize = outside
+                    .iter()
+                    .map(|s| s.slice(self.text).chars().filter(|c| !is_blank(*c)).count())
+                    .sum();
+                if chars >= n.max(1) {
+                    if let Some(first) = outside.iter().find(|s| !is_blank_span(self.text, **s)) {
+                        let start = skip_blanks(self.text, first.start, first.end);
+                        let line_end = first
+                            .slice(self.text)
+                            .get(start - first.start..)
+                            .and_then(|t| t.find('\n'))
+                            .map_or(first.end, |i| start + i);
+                        p.push(RolePart {
+                            role: role.id.clone(),
+                            span: Span::new(start, outside.last().map_or(first.end, |l| l.end)),
+                            anchor: Span::new(start, line_end),
+                            found: Found::Body,
+                        });
+                    }
+                }
+            }
+        }
+        for p in &mut parts {
+            p.sort_by_key(|x| (x.span.start, x.span.end));
+        }
+        self.parts = parts;
+    }
+}
+
+/// A heading's marker and title.
+pub(crate) fn heading_line(h: &crate::Heading) -> Span {
+    let start = if h.marker.is_empty() {
+        h.title.start
+    } else {
+        h.marker.start.min(h.title.start)
+    };
+    Span::new(start, h.title.end)
+}
+
+fn skip_blanks(text: &str, from: usize, limit: usize) -> usize {
+    let Some(s) = text.get(from..limit.max(from)) else {
+        return from;
+    };
+    from + (s.len() - s.trim_start_matches(is_blank).len())
+}
+
+fn is_blank_span(text: &str, s: Span) -> bool {
+    s.slice(text).chars().all(is_blank)
+}
+
+fn trim_end_punct(text: &str, s: Span) -> Span {
+    let t = s.slice(text);
+    let kept = t.trim_end_matches(|c: char| is_blank(c) || c == '\n' || c == '\r');
+    Span::new(s.start, s.start + kept.len())
+}
+
+/// Sorts and merges spans.
+pub(crate) fn normalize(mut v: Vec<Span>) -> Vec<Span> {
+    v.retain(|s| !s.is_empty());
+    v.sort();
+    let mut out: Vec<Span> = Vec::with_capacity(v.len());
+    for s in v {
+        match out.last_mut() {
+            Some(l) if s.start <= l.end => l.end = l.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// `a` minus `b` (both sorted, disjoint).
+pub(crate) fn subtract(a: &[Span], b: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut j = 0usize;
+    for s in a {
+        let mut cur = s.start;
+        while j < b.len() && b[j].end <= cur {
+            j += 1;
+        }
+        let mut k = j;
+        while let Some(x) = b.get(k) {
+            if x.start >= s.end {
+                break;
+            }
+            if x.start > cur {
+                out.push(Span::new(cur, x.start));
+            }
+            cur = cur.max(x.end);
+            k += 1;
+        }
+        if cur < s.end {
+            out.push(Span::new(cur, s.end));
+        }
+    }
+    out
+}
+
+/// `a` ∩ `b` (both sorted, disjoint).
+pub(crate) fn intersect(a: &[Span], b: &[Span]) -> Vec<Span> {
+    let (mut i, mut j) = (0usize, 0usize);
+    let mut out = Vec::new();
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        let s = x.start.max(y.start);
+        let e = x.end.min(y.end);
+        if s < e {
+            out.push(Span::new(s, e));
+        }
+        if x.end < y.end {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_set_ops() {
+        let a = normalize(vec![Span::new(0, 10), Span::new(5, 12), Span::new(20, 30)]);
+        assert_eq!(a, [Span::new(0, 12), Span::new(20, 30)]);
+        let b = [Span::new(3, 4), Span::new(11, 22)];
+        assert_eq!(
+            subtract(&a, &b),
+            [Span::new(0, 3), Span::new(4, 11), Span::new(22, 30)]
+        );
+        assert_eq!(
+            intersect(&a, &b),
+            [Span::new(3, 4), Span::new(11, 12), Span::new(20, 22)]
+        );
+    }
+}

@@ -1,0 +1,194 @@
+//! The statistics lexicons, read once from the data files under `core/data/stats/`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// What a unit word makes of the number before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum UnitKind {
+    Count,
+    Money,
+    Percent,
+    Points,
+    Measure,
+    Duration,
+    Ratio,
+    Year,
+    Decade,
+    Month,
+    Day,
+    Rank,
+    RankWord,
+    Grade,
+    Big,
+    Fold,
+    Tenth,
+    Permille,
+}
+
+/// A unit word.
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    /// As written.
+    pub text: String,
+    pub kind: UnitKind,
+    /// As gold writes it.
+    pub canonical: String,
+}
+
+/// Everything the statistics stage reads from data.
+pub(crate) struct Lexicon {
+    /// Units by first character, longest first.
+    units: HashMap<char, Vec<Unit>>,
+    /// Trap phrases (leftmost-longest).
+    pub traps: Option<AhoCorasick>,
+    /// Named cue lists.
+    cues: HashMap<String, Vec<String>>,
+}
+
+const UNITS: &str = include_str!("../../data/stats/units.txt");
+const TRAPS: &str = include_str!("../../data/stats/traps.txt");
+const CUES: &str = include_str!("../../data/stats/cues.txt");
+
+fn data_lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn kind_of(s: &str) -> Option<UnitKind> {
+    Some(match s {
+        "count" => UnitKind::Count,
+        "money" => UnitKind::Money,
+        "percent" => UnitKind::Percent,
+        "points" => UnitKind::Points,
+        "measure" => UnitKind::Measure,
+        "duration" => UnitKind::Duration,
+        "ratio" => UnitKind::Ratio,
+        "year" => UnitKind::Year,
+        "decade" => UnitKind::Decade,
+        "month" => UnitKind::Month,
+        "day" => UnitKind::Day,
+        "rank" => UnitKind::Rank,
+        "rankword" => UnitKind::RankWord,
+        "grade" => UnitKind::Grade,
+        "big" => UnitKind::Big,
+        "fold" => UnitKind::Fold,
+        "tenth" => UnitKind::Tenth,
+        "permille" => UnitKind::Permille,
+        _ => return None,
+    })
+}
+
+fn build() -> Lexicon {
+    let mut units: HashMap<char, Vec<Unit>> = HashMap::new();
+    for line in data_lines(UNITS) {
+        let mut parts = line.split_whitespace();
+        let (Some(text), Some(kind)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let Some(kind) = kind_of(kind) else { continue };
+        let canonical = parts.next().unwrap_or(text).to_string();
+        let Some(first) = text.chars().next() else {
+            continue;
+        };
+        let list = units.entry(first).or_default();
+        if list.iter().any(|u| u.text == text) {
+            continue;
+        }
+        list.push(Unit {
+            text: text.to_string(),
+            kind,
+            canonical,
+        });
+    }
+    for list in units.values_mut() {
+        list.sort_by_key(|u| std::cmp::Reverse(u.text.len()));
+    }
+    let traps: Vec<&str> = data_lines(TRAPS).collect();
+    let traps = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&traps)
+        .ok();
+    let mut cues: HashMap<String, Vec<String>> = HashMap::new();
+    let mut section = String::new();
+    for line in data_lines(CUES) {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name.to_string();
+            continue;
+        }
+        cues.entry(section.clone())
+            .or_default()
+            .push(line.to_string());
+    }
+    for list in cues.values_mut() {
+        list.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    }
+    Lexicon { units, traps, cues }
+}
+
+/// The lexicon (built on first use).
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(build)
+}
+
+impl Lexicon {
+    /// The longest unit written at byte `at` of `text`.
+    pub fn unit_at(&self, text: &str, at: usize) -> Option<&Unit> {
+        let rest = text.get(at..)?;
+        let first = rest.chars().next()?;
+        self.units
+            .get(&first)?
+            .iter()
+            .find(|u| rest.starts_with(u.text.as_str()))
+    }
+
+    /// A cue list by name (longest first); empty when absent.
+    pub fn cues(&self, name: &str) -> &[String] {
+        self.cues.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The longest cue of list `name` that `text[..at]` ends with.
+    pub fn cue_before<'a>(&'a self, name: &str, text: &str, at: usize) -> Option<&'a str> {
+        let before = text.get(..at)?;
+        self.cues(name)
+            .iter()
+            .find(|c| before.ends_with(c.as_str()))
+            .map(String::as_str)
+    }
+
+    /// The longest cue of list `name` that `text[at..]` starts with.
+    pub fn cue_after<'a>(&'a self, name: &str, text: &str, at: usize) -> Option<&'a str> {
+        let after = text.get(at..)?;
+        self.cues(name)
+            .iter()
+            .find(|c| after.starts_with(c.as_str()))
+            .map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_load() {
+        let lex = lexicon();
+        let u = lex.unit_at("个百分点以上", 0).map(|u| u.kind);
+        assert_eq!(u, Some(UnitKind::Points));
+        let u = lex.unit_at("平方公里", 0).map(|u| u.text.clone());
+        assert_eq!(u.as_deref(), Some("平方公里"));
+        let u = lex.unit_at("家(次)", 0).map(|u| u.canonical.clone());
+        assert_eq!(u.as_deref(), Some("家次"));
+        assert!(!lex.cues("year_cues").is_empty());
+        assert_eq!(lex.cue_before("approx_over", "超过", 6), Some("超过"));
+        assert!(lex
+            .traps
+            .as_ref()
+            .and_then(|t| t.find("一心一意"))
+            .is_some());
+    }
+}

@@ -1,0 +1,938 @@
+//! One left-to-right pass that reads every number in the text and decides what it is: a date,
+//! a statistic (with prefix, suffix and unit), a bare number (kept aside for shared units and
+//! defects), or nothing (ordinals, codes, slogans, ranks …).
+
+use super::lexicon::{Lexicon, UnitKind};
+use super::traps::{Cursor, Masks};
+use crate::numeral::{self, Scan};
+use crate::{Approx, Span, StatKind};
+
+/// A number read from the text, before lists and filters.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    /// The whole span: prefix, number, suffix and unit.
+    pub span: Span,
+    /// Where the number itself starts and ends.
+    pub num: Span,
+    /// `None` for a bare number (no unit, no percent sign).
+    pub kind: Option<StatKind>,
+    pub value: Option<f64>,
+    pub high: Option<f64>,
+    pub unit: String,
+    pub approx: Option<Approx>,
+    /// The approximation came from a prefix (so a later suffix may override it).
+    pub prefix_approx: bool,
+    /// The approximation came from a suffix.
+    pub suffix_approx: bool,
+    /// An indefinite `一` + measure word: kept only in a list of counts.
+    pub weak: bool,
+    /// What the numeral scanner said.
+    pub scan: Scan,
+}
+
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..).and_then(|t| t.chars().next())
+}
+
+fn char_before(text: &str, at: usize) -> Option<char> {
+    text.get(..at).and_then(|t| t.chars().next_back())
+}
+
+/// The `n` characters before `at` (fewer at the start).
+fn before_n(text: &str, at: usize, n: usize) -> &str {
+    let Some(head) = text.get(..at) else {
+        return "";
+    };
+    let mut start = at;
+    for (k, (i, _)) in head.char_indices().rev().enumerate() {
+        if k >= n {
+            break;
+        }
+        start = i;
+    }
+    head.get(start..).unwrap_or("")
+}
+
+/// The `n` characters after `at`.
+fn after_n(text: &str, at: usize, n: usize) -> &str {
+    let Some(tail) = text.get(at..) else {
+        return "";
+    };
+    let end = tail.char_indices().nth(n).map_or(tail.len(), |(i, _)| i);
+    tail.get(..end).unwrap_or("")
+}
+
+fn is_year(sc: &Scan, text: &str, start: usize) -> bool {
+    let n = sc.number.value;
+    let four = (sc.arabic && sc.int_digits == 4 && !sc.decimal)
+        || (sc.digit_string
+            && text
+                .get(start..sc.end)
+                .is_some_and(|s| s.chars().count() == 4));
+    four && (1000.0..2200.0).contains(&n)
+        && sc
+            .number
+            .high
+            .map_or(true, |h| (1000.0..2200.0).contains(&h))
+}
+
+fn small_int(v: f64, max: f64) -> bool {
+    v >= 1.0 && v <= max && v.fract() == 0.0
+}
+
+/// The scanner's state across the pass.
+pub(crate) struct Scanner<'t, 'l> {
+    text: &'t str,
+    lex: &'l Lexicon,
+    /// End of the last ordinal skipped (for `第一、二轮`).
+    last_ordinal_end: usize,
+    /// End of the last candidate (a prefix may not reach back over it).
+    last_end: usize,
+}
+
+/// What happened at a position.
+enum Step {
+    Found(Cand),
+    /// Nothing here; continue from this offset.
+    Skip(usize),
+}
+
+impl<'t, 'l> Scanner<'t, 'l> {
+    /// Reads every candidate of `text` outside `excluded` spans, honouring `masks`.
+    pub fn run(text: &'t str, lex: &'l Lexicon, masks: &Masks, excluded: &[Span]) -> Vec<Cand> {
+        let mut sc = Scanner {
+            text,
+            lex,
+            last_ordinal_end: usize::MAX,
+            last_end: 0,
+        };
+        let mut out = Vec::new();
+        let mut all = Cursor::new(&masks.all);
+        let mut qty = Cursor::new(&masks.quantity);
+        let mut excl = Cursor::new(excluded);
+        let mut i = 0;
+        while i < text.len() {
+            let Some(c) = char_at(text, i) else { break };
+            if !numeral::starts_number(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            if let Some(s) = excl.holding(i) {
+                i = s.end.max(i + c.len_utf8());
+                continue;
+            }
+            if let Some(s) = all.holding(i) {
+                i = s.end.max(i + c.len_utf8());
+                continue;
+            }
+            match sc.at(i) {
+                Step::Found(cand) => {
+                    let next = cand.span.end.max(i + c.len_utf8());
+                    let hidden = excl.overlaps(cand.span)
+                        || (cand.kind != Some(StatKind::Date) && qty.holding(i).is_some());
+                    if !hidden {
+                        sc.last_end = cand.span.end;
+                        out.push(cand);
+                    }
+                    i = next;
+                }
+                Step::Skip(to) => i = to.max(i + c.len_utf8()),
+            }
+        }
+        out
+    }
+
+    fn cand(&self, span: Span, num: Span, scan: Scan) -> Cand {
+        Cand {
+            span,
+            num,
+            kind: None,
+            value: Some(scan.number.value),
+            high: scan.number.high,
+            unit: String::new(),
+            approx: None,
+            prefix_approx: false,
+            suffix_approx: false,
+            weak: false,
+            scan,
+        }
+    }
+
+    fn date(&self, start: usize, end: usize, scan: Scan) -> Step {
+        let mut c = self.cand(Span::new(start, end), Span::new(start, scan.end), scan);
+        c.kind = Some(StatKind::Date);
+        c.value = None;
+        c.high = None;
+        Step::Found(c)
+    }
+
+    /// Reads the month / day / quarter that may follow a year ending at `at`.
+    fn extend_date(&self, mut at: usize) -> usize {
+        let t = self.text;
+        // 第一季度
+        if t.get(at..).is_some_and(|r| r.starts_with('第')) {
+            let q = at + '第'.len_utf8();
+            if let Some(s) = numeral::scan(t, q) {
+                if small_int(s.number.value, 4.0)
+                    && t.get(s.end..).is_some_and(|r| r.starts_with("季度"))
+                {
+                    return s.end + "季度".len();
+                }
+            }
+            return at;
+        }
+        for (unit, max) in [("月", 12.0), ("日", 31.0)] {
+            let Some(s) = numeral::scan(t, at) else { break };
+            let high_ok = s
+                .number
+                .high
+                .map_or(true, |h| unit == "月" && small_int(h, max));
+            if !small_int(s.number.value, max) || !high_ok {
+                break;
+            }
+            let Some(rest) = t.get(s.end..) else { break };
+            if rest.starts_with(unit) {
+                at = s.end + unit.len();
+                if unit == "月" {
+                    if t.get(at..).is_some_and(|r| r.starts_with('份')) {
+                        at += '份'.len_utf8();
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            } else if unit == "日" && rest.starts_with('号') {
+                at = s.end + '号'.len_utf8();
+                break;
+            } else {
+                break;
+            }
+        }
+        at
+    }
+
+    /// `2023-08-08`, `2023/8/8`, `2023.8.8`, with an optional ` 20:20:01`.
+    fn numeric_date(&self, start: usize, y: &Scan) -> Option<usize> {
+        let t = self.text;
+        let sep = char_at(t, y.end)?;
+        if !matches!(sep, '-' | '/' | '.' | '－') {
+            return None;
+        }
+        let digits = |from: usize| -> Option<(usize, u32)> {
+            let mut i = from;
+            let mut v = 0u32;
+            let mut n = 0;
+            while let Some(d) = char_at(t, i).filter(char::is_ascii_digit) {
+                v = v * 10 + (d as u32 - '0' as u32);
+                n += 1;
+                i += 1;
+                if n > 2 {
+                    return None;
+                }
+            }
+            (n > 0).then_some((i, v))
+        };
+        let (m_end, m) = digits(y.end + sep.len_utf8())?;
+        if !(1..=12).contains(&m) || char_at(t, m_end) != Some(sep) {
+            return None;
+        }
+        let (d_end, d) = digits(m_end + sep.len_utf8())?;
+        if !(1..=31).contains(&d) {
+            return None;
+        }
+        let _ = start;
+        let mut end = d_end;
+        // an optional time
+        if char_at(t, end) == Some(' ') {
+            let (h_end, h) = digits(end + 1).unwrap_or((0, 99));
+            if h < 24 && char_at(t, h_end) == Some(':') {
+                if let Some((mi_end, _)) = digits(h_end + 1) {
+                    end = mi_end;
+                    if char_at(t, end) == Some(':') {
+                        if let Some((s_end, _)) = digits(end + 1) {
+                            end = s_end;
+                        }
+                    }
+                }
+            }
+        }
+        // a digit right after means something else (a code)
+        if char_at(t, end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        Some(end)
+    }
+
+    /// The approximation prefix ending at `at`, if any: (start, approx).
+    fn prefix(&self, at: usize, scale_only: bool) -> Option<(usize, Approx)> {
+        let t = self.text;
+        for (list, ap) in [
+            ("approx_over", Approx::Over),
+            ("approx_under", Approx::Under),
+            ("approx_about", Approx::About),
+        ] {
+            if let Some(w) = self.lex.cue_before(list, t, at) {
+                if w == "上" && !scale_only {
+                    continue;
+                }
+                let s = at - w.len();
+                if s < self.last_end {
+                    continue;
+                }
+                // a word such as 最近 / 制约 / 赶超 holds the marker
+                let blocked = self.lex.cues("prefix_blockers").iter().any(|b| {
+                    t.get(..at).is_some_and(|h| h.ends_with(b.as_str()))
+                        && b.ends_with(w)
+                        && b.len() > w.len()
+                });
+                if blocked {
+                    continue;
+                }
+                return Some((s, ap));
+            }
+        }
+        None
+    }
+
+    /// Reads an approximation suffix at `at`: (end, approx).
+    fn suffix(&self, at: usize, after_unit: bool) -> Option<(usize, Approx)> {
+        let t = self.text;
+        for (list, ap) in [
+            ("suffix_over", Approx::Over),
+            ("suffix_under", Approx::Under),
+            ("suffix_about", Approx::About),
+        ] {
+            if let Some(w) = self.lex.cue_after(list, t, at) {
+                if after_unit && (w == "多" || w == "余") {
+                    continue;
+                }
+                if w == "上下" && t.get(at + w.len()..).is_some_and(|r| r.starts_with("功夫")) {
+                    continue;
+                }
+                return Some((at + w.len(), ap));
+            }
+        }
+        None
+    }
+
+    fn at(&mut self, i: usize) -> Step {
+        let t = self.text;
+        let c0 = char_at(t, i).unwrap_or(' ');
+        // 百分之七十 / 千分之三
+        for (word, div) in [("百分之", 1.0), ("千分之", 10.0), ("万分之", 100.0)] {
+            if t.get(i..).is_some_and(|r| r.starts_with(word)) {
+                return self.percent_words(i, word.len(), div);
+            }
+        }
+        // 一半
+        if t.get(i..).is_some_and(|r| r.starts_with("一半")) {
+            let end = i + "一半".len();
+            let Some(sc) = numeral::scan(t, i) else {
+                return Step::Skip(end);
+            };
+            let mut c = self.cand(Span::new(i, end), Span::new(i, end), sc);
+            c.kind = Some(StatKind::Ratio);
+            c.value = Some(0.5);
+            c.high = None;
+            self.finish_approx(&mut c, i, end, None, false);
+            return Step::Found(c);
+        }
+        let Some(sc) = numeral::scan(t, i) else {
+            return Step::Skip(i + c0.len_utf8());
+        };
+        let prev = char_before(t, i);
+        let skip_to = sc.end;
+
+        // ---- left context: codes, versions, ordinals
+        if let Some(p) = prev {
+            if p.is_ascii_alphanumeric()
+                || matches!(
+                    p,
+                    '_' | '@' | '=' | '/' | '\\' | '#' | '&' | '·' | '•' | '+' | '×'
+                )
+            {
+                return Step::Skip(self.skip_code(skip_to));
+            }
+            if p == '.' && char_before(t, i - 1).is_some_and(|q| q.is_ascii_digit()) {
+                return Step::Skip(self.skip_code(skip_to));
+            }
+            let session = t.get(sc.end..).is_some_and(|r| r.starts_with('届'))
+                && sc.chinese
+                && !sc.arabic
+                && self.lex.cue_before("session_before", t, i).is_some();
+            if p == '第'
+                && small_int(sc.number.value, 4.0)
+                && t.get(sc.end..).is_some_and(|r| r.starts_with("季度"))
+                && i >= self.last_end + '第'.len_utf8()
+            {
+                // 第一季度: a calendar period
+                let start = i - '第'.len_utf8();
+                let end = sc.end + "季度".len();
+                let mut c = self.cand(Span::new(start, end), Span::new(i, sc.end), sc);
+                c.kind = Some(StatKind::Date);
+                c.value = None;
+                c.high = None;
+                return Step::Found(c);
+            }
+            if p == '数' && (sc.scale_only || t.get(i..).is_some_and(|r| r.starts_with('十'))) {
+                // 数十个, 数百名: vague
+                return Step::Skip(skip_to);
+            }
+            if p == '第'
+                || session
+                || self.last_ordinal_end == i
+                || (p == '、' && self.last_ordinal_end == i - '、'.len_utf8())
+            {
+                let mut end = skip_to;
+                if let Some(u) = self.lex.unit_at(t, end) {
+                    end += u.text.len();
+                }
+                self.last_ordinal_end = end;
+                return Step::Skip(end);
+            }
+            if p == '每' {
+                // 每千人, 每10万人口: the base of a rate
+                return Step::Skip(skip_to);
+            }
+            if p == '前' && self.clause_before(i).contains("排名") {
+                return Step::Skip(skip_to);
+            }
+        }
+        // English context: `Delphi 2005`, `RAD Studio 11` are names; `in 2022` is a year
+        let english =
+            prev == Some(' ') && char_before(t, i - 1).is_some_and(|q| q.is_ascii_alphabetic());
+
+        // ---- right context: codes and versions
+        let next = char_at(t, sc.end);
+        if let Some(n) = next {
+            let unit_ascii = self.lex.unit_at(t, sc.end).is_some_and(|u| {
+                u.text.is_ascii()
+                    && !char_at(t, sc.end + u.text.len()).is_some_and(|c| c.is_ascii_alphanumeric())
+            });
+            if n.is_ascii_alphabetic() && !unit_ascii {
+                return Step::Skip(self.skip_code(skip_to));
+            }
+            if matches!(n, '.' | '·' | '•' | '_')
+                && char_at(t, sc.end + n.len_utf8())
+                    .is_some_and(|d| d.is_ascii_digit() || d.is_ascii_alphabetic())
+                && !is_year(&sc, t, i)
+            {
+                return Step::Skip(self.skip_code(skip_to));
+            }
+            if n == '版' || (n == '/' && !is_year(&sc, t, i)) {
+                return Step::Skip(self.skip_code(skip_to));
+            }
+        }
+
+        // ---- dates
+        if is_year(&sc, t, i) && sc.number.high.is_none() {
+            if let Some(end) = self.numeric_date(i, &sc) {
+                return self.date(i, end, sc);
+            }
+        }
+        if is_year(&sc, t, i) {
+            let mut e = sc.end;
+            if char_at(t, e) == Some(' ') && t.get(e + 1..).is_some_and(|r| r.starts_with('年')) {
+                e += 1;
+            }
+            if t.get(e..)
+                .is_some_and(|r| r.starts_with('年') && !r.starts_with("年代"))
+            {
+                let end = self.extend_date(e + '年'.len_utf8());
+                return self.date(i, end, sc);
+            }
+            // a bare year: after a cue word, or alone in brackets
+            let cue = self.lex.cue_before("year_cues", t, i).is_some()
+                || (prev == Some(' ') && self.lex.cue_before("year_cues", t, i - 1).is_some());
+            let bracketed = matches!(prev, Some('（' | '(' | '【' | '['))
+                && matches!(next, Some('）' | ')' | '】' | ']'));
+            let plain_end = !next.is_some_and(|n| {
+                n.is_alphanumeric()
+                    && !matches!(n, '，' | '。')
+                    && !(n > '\u{2E80}' && self.lex.unit_at(t, sc.end).is_none())
+            });
+            if (cue || bracketed) && plain_end && self.lex.unit_at(t, sc.end).is_none() {
+                return self.date(i, sc.end, sc);
+            }
+        }
+        if english {
+            return Step::Skip(self.skip_code(skip_to));
+        }
+
+        // a lone 零 / 〇 (零部件, 零碳) states nothing
+        if sc.chinese && sc.number.value == 0.0 && sc.end - i <= 3 {
+            return Step::Skip(skip_to);
+        }
+        // ---- markers: 一、 （一） 1. (1) at a line or sentence start
+        if self.is_marker(i, &sc) {
+            return Step::Skip(skip_to);
+        }
+
+        // ---- the quantity
+        let mut e = sc.end;
+        let mut approx: Option<Approx> = sc.more.then_some(Approx::Over);
+        let mut suffix_approx = sc.more;
+        // 20多个 / 16余名
+        if let Some((se, ap)) = self.suffix(e, false) {
+            if matches!(char_at(t, e), Some('多' | '余')) {
+                // only when a unit (or nothing wordlike) follows
+                approx = Some(ap);
+                suffix_approx = true;
+                e = se;
+            }
+        }
+        // 三分之一
+        if t.get(e..).is_some_and(|r| r.starts_with("分之")) && !suffix_approx {
+            let q = e + "分之".len();
+            if let Some(s2) = numeral::scan(t, q) {
+                if sc.number.value > 0.0 {
+                    let mut c = self.cand(Span::new(i, s2.end), Span::new(i, s2.end), sc);
+                    c.kind = Some(StatKind::Ratio);
+                    c.value = Some(s2.number.value / sc.number.value);
+                    c.high = s2.number.high.map(|h| h / sc.number.value);
+                    self.finish_approx(&mut c, i, s2.end, None, false);
+                    return Step::Found(c);
+                }
+            }
+            return Step::Skip(q);
+        }
+        let unit = self
+            .lex
+            .unit_at(t, e)
+            .filter(|_| self.lex.cue_after("unit_blockers", t, e).is_none())
+            .cloned();
+        let Some(unit) = unit else {
+            return self.no_unit(i, e, sc, approx, suffix_approx);
+        };
+        let ue = e + unit.text.len();
+        if (unit.text == "角" && !(sc.arabic || char_before(t, i) == Some('元')))
+            || (unit.text == "方" && !(sc.arabic || sc.scaled))
+        {
+            return Step::Skip(ue);
+        }
+        // 7亿吨级, 千万吨级: a size class
+        if char_at(t, ue) == Some('级') && unit.kind != UnitKind::Grade {
+            return Step::Skip(ue + '级'.len_utf8());
+        }
+        // 二轮, 二期, 二号: a bare 二 with a measure word is an ordinal (counts say 两)
+        if t.get(i..sc.end) == Some("二") && t.get(sc.end..ue) != Some("分之") {
+            return Step::Skip(ue);
+        }
+        // 千亿斤粮食产能提升行动: a bare scale word inside a programme's name
+        if sc.scale_only && self.names_programme(ue) {
+            return Step::Skip(ue);
+        }
+        if sc.scale_only && sc.end - i <= 3 && self.prefix(i, true).is_none() && !suffix_approx {
+            // 万元户, 百日, 千人计划: a lone scale word is not a number here
+            return Step::Skip(ue);
+        }
+        let value = sc.number.value;
+        let high = sc.number.high;
+        let kind = match unit.kind {
+            UnitKind::Count => StatKind::Count,
+            UnitKind::Money => StatKind::Money,
+            UnitKind::Percent | UnitKind::Permille => StatKind::Percent,
+            UnitKind::Points => StatKind::Points,
+            UnitKind::Measure => StatKind::Measure,
+            UnitKind::Duration => StatKind::Duration,
+            UnitKind::Ratio => StatKind::Ratio,
+            UnitKind::Year => {
+                if is_year(&sc, t, i) {
+                    return self.date(i, self.extend_date(ue), sc);
+                }
+                StatKind::Duration
+            }
+            UnitKind::Decade => return self.date(i, ue, sc),
+            UnitKind::Month => {
+                if small_int(value, 12.0) && high.map_or(true, |h| small_int(h, 12.0)) && !sc.scaled
+                {
+                    let mut end = ue;
+                    if unit.text == "月" {
+                        // 5月7日
+                        if let Some(s) = numeral::scan(t, end) {
+                            if small_int(s.number.value, 31.0)
+                                && t.get(s.end..)
+                                    .is_some_and(|r| r.starts_with('日') || r.starts_with('号'))
+                            {
+                                end = s.end + '日'.len_utf8();
+                            }
+                        }
+                    }
+                    return self.date(i, end, sc);
+                }
+                return Step::Skip(ue);
+            }
+            UnitKind::Day => {
+                if small_int(value, 31.0) && high.is_none() && !sc.scaled && !sc.scale_only {
+                    return self.date(i, ue, sc);
+                }
+                return Step::Skip(ue);
+            }
+            UnitKind::Rank | UnitKind::RankWord => {
+                let clause = self.clause_before(i);
+                let rank = unit.kind == UnitKind::RankWord
+                    || self
+                        .lex
+                        .cues("rank_clause")
+                        .iter()
+                        .any(|w| clause.contains(w.as_str()))
+                    || self
+                        .lex
+                        .cues("rank_before")
+                        .iter()
+                        .any(|w| before_n(t, i, 4).contains(w.as_str()));
+                if rank {
+                    return Step::Skip(ue);
+                }
+                StatKind::Count
+            }
+            UnitKind::Grade => {
+                let after = after_n(t, ue, 2);
+                if after.starts_with("地震")
+                    || after.starts_with("余震")
+                    || before_n(t, i, 2).ends_with("震级")
+                {
+                    StatKind::Measure
+                } else if self.after_tiers(i) {
+                    StatKind::Count
+                } else {
+                    return Step::Skip(ue);
+                }
+            }
+            UnitKind::Big => {
+                let quoted = matches!(char_before(t, i), Some('”' | '」' | '"' | '’'));
+                if sc.arabic || quoted {
+                    StatKind::Count
+                } else {
+                    return Step::Skip(ue);
+                }
+            }
+            UnitKind::Fold => {
+                let b = before_n(t, i, 2);
+                if b.ends_with('翻') || b.ends_with("翻了") {
+                    let mut c = self.cand(Span::new(i, ue), Span::new(i, sc.end), sc);
+                    c.kind = Some(StatKind::Ratio);
+                    c.value = Some(2f64.powf(value));
+                    c.high = None;
+                    return Step::Found(c);
+                }
+                return Step::Skip(ue);
+            }
+            UnitKind::Tenth => {
+                let after = char_at(t, ue);
+                let verbish = after.is_some_and(|a| "为功果本立员绩效熟型就交长败品".contains(a));
+                if value.fract() == 0.0
+                    && value <= 10.0
+                    && high.map_or(true, |h| h <= 10.0)
+                    && !verbish
+                    && !sc.scaled
+                {
+                    let mut c = self.cand(Span::new(i, ue), Span::new(i, sc.end), sc);
+                    c.kind = Some(StatKind::Percent);
+                    c.value = Some(value * 10.0);
+                    c.high = high.map(|h| h * 10.0);
+                    c.unit = "%".into();
+                    self.finish_approx(&mut c, i, ue, approx, suffix_approx);
+                    return Step::Found(c);
+                }
+                return Step::Skip(ue);
+            }
+        };
+        // ---- filters on the kind
+        if kind == StatKind::Duration && self.discourse_period(i, ue, &sc) {
+            return Step::Skip(ue);
+        }
+        if matches!(kind, StatKind::Duration | StatKind::Count) {
+            // 三年行动, 外国人才三年倍增行动: the name of a programme
+            let named =
+                self.lex.cue_after("programme_after", t, ue).is_some() || self.names_programme(ue);
+            if named && sc.chinese && !sc.arabic {
+                return Step::Skip(ue);
+            }
+        }
+        // 十四届人大三次会议: the ordinal of a session
+        if unit.text == "次" && self.lex.cue_after("session_after", t, ue).is_some() {
+            let b = before_n(t, i, 1);
+            if !matches!(b, "开" | "行" | "了" | "办" | "织" | "加" | "席" | "共") {
+                return Step::Skip(ue);
+            }
+        }
+        // 五个一 / 四个1: a slogan
+        if kind == StatKind::Count && unit.text == "个" {
+            if let Some(n) = char_at(t, ue) {
+                if matches!(n, '一' | '1' | '二' | '三')
+                    && !char_at(t, ue + n.len_utf8()).is_some_and(|x| {
+                        self.lex.unit_at(t, ue + n.len_utf8()).is_some() || x == '个'
+                    })
+                {
+                    return Step::Skip(ue);
+                }
+            }
+        }
+        // 一期工程, 二期: ordinal phases in names
+        if unit.text == "期" && sc.chinese && !sc.arabic {
+            let b = before_n(t, i, 2);
+            if !b.ends_with("培训") && !b.ends_with('办') && !b.ends_with('了') {
+                return Step::Skip(ue);
+            }
+        }
+        let mut c = self.cand(Span::new(i, ue), Span::new(i, sc.end), sc);
+        c.kind = Some(kind);
+        c.unit = unit.canonical.clone();
+        if unit.kind == UnitKind::Permille {
+            c.unit = "%".into();
+            c.value = Some(value / 10.0);
+            c.high = high.map(|h| h / 10.0);
+        }
+        if matches!(unit.kind, UnitKind::Percent) {
+            c.unit = "%".into();
+        }
+        if kind == StatKind::Ratio {
+            c.unit = String::new();
+        }
+        if kind == StatKind::Count && unit.kind == UnitKind::Big {
+            c.unit = "大".into();
+        }
+        // the indefinite 一
+        let one = sc.chinese && !sc.arabic && value == 1.0 && high.is_none() && !sc.scaled;
+        if one {
+            if unit.text == "次" {
+                let b = before_n(t, i, 1);
+                let a = char_at(t, ue);
+                if matches!(
+                    b,
+                    "再" | "又" | "这" | "那" | "上" | "下" | "前" | "同" | "唯" | "每" | "首"
+                ) || matches!(a, Some('性' | '又' | '次'))
+                {
+                    return Step::Skip(ue);
+                }
+            } else if matches!(kind, StatKind::Count | StatKind::Duration) {
+                c.weak = true;
+            }
+        }
+        self.finish_approx(&mut c, i, ue, approx, suffix_approx);
+        Step::Found(c)
+    }
+
+    /// Adds a prefix (before `start`) and a suffix (at `end`) to `c`.
+    fn finish_approx(
+        &self,
+        c: &mut Cand,
+        start: usize,
+        end: usize,
+        inner: Option<Approx>,
+        inner_suffix: bool,
+    ) {
+        c.approx = inner;
+        c.suffix_approx = inner_suffix;
+        if let Some((e, ap)) = self.suffix(end, true) {
+            c.span.end = e;
+            c.approx = Some(ap);
+            c.suffix_approx = true;
+        }
+        if let Some((s, ap)) = self.prefix(start, c.scan.scale_only) {
+            c.span.start = s;
+            c.prefix_approx = true;
+            if !c.suffix_approx {
+                c.approx = Some(ap);
+            }
+        }
+    }
+
+    /// 百分之七十, 百分之七、八十, 千分之三.
+    fn percent_words(&mut self, i: usize, wlen: usize, div: f64) -> Step {
+        let q = i + wlen;
+        let Some(sc) = numeral::scan(self.text, q) else {
+            return Step::Skip(q);
+        };
+        let mut c = self.cand(Span::new(i, sc.end), Span::new(q, sc.end), sc);
+        c.kind = Some(StatKind::Percent);
+        c.unit = "%".into();
+        c.value = Some(sc.number.value / div);
+        c.high = sc.number.high.map(|h| h / div);
+        self.finish_approx(&mut c, i, sc.end, None, false);
+        Step::Found(c)
+    }
+
+    /// A number with no unit after it.
+    fn no_unit(
+        &mut self,
+        i: usize,
+        e: usize,
+        sc: Scan,
+        approx: Option<Approx>,
+        suffix_approx: bool,
+    ) -> Step {
+        let t = self.text;
+        // 17.2：29.5：53.3, 2.52∶1
+        if let Some(sep) = char_at(t, e).filter(|c| matches!(c, '∶' | '：' | ':')) {
+            let mut end = e;
+            let mut terms = 1;
+            let mut decimal = sc.decimal;
+            let mut at = e;
+            while let Some(n) = numeral::scan(t, at + sep.len_utf8()) {
+                if !n.arabic {
+                    break;
+                }
+                decimal |= n.decimal;
+                terms += 1;
+                end = n.end;
+                at = n.end;
+                if char_at(t, at) != Some(sep) {
+                    break;
+                }
+            }
+            if terms >= 2 && sc.arabic && (sep == '∶' || (decimal && sep != ':')) {
+                let mut c = self.cand(Span::new(i, end), Span::new(i, end), sc);
+                c.kind = Some(StatKind::Ratio);
+                c.high = None;
+                return Step::Found(c);
+            }
+        }
+        let mut c = self.cand(Span::new(i, e), Span::new(i, sc.end), sc);
+        c.approx = approx;
+        c.suffix_approx = suffix_approx;
+        // 6600多万纳税人, 超过3300万, 上千万家庭
+        let pre = self.prefix(i, sc.scale_only);
+        if sc.number.high.is_some() && !sc.arabic {
+            // 几万里, 三四十万: a vague magnitude with nothing counted
+            return Step::Skip(e);
+        }
+        if (sc.scaled && !sc.scale_only) || (sc.scale_only && pre.is_some()) {
+            c.kind = Some(StatKind::Count);
+            self.finish_approx(&mut c, i, e, approx, suffix_approx);
+            return Step::Found(c);
+        }
+        // 比值由3.27缩小至2.93
+        if sc.arabic && sc.decimal {
+            let clause = self.clause_before(i);
+            if self
+                .lex
+                .cues("ratio_words")
+                .iter()
+                .any(|w| clause.contains(w.as_str()))
+            {
+                c.kind = Some(StatKind::Ratio);
+                return Step::Found(c);
+            }
+        }
+        if sc.scale_only {
+            return Step::Skip(e);
+        }
+        // a bare number: kept for shared units and defects
+        Step::Found(c)
+    }
+
+    /// The text from the last clause break before `at` up to `at`.
+    pub(crate) fn clause_before(&self, at: usize) -> &'t str {
+        let head = self.text.get(..at).unwrap_or("");
+        let start = head
+            .char_indices()
+            .rev()
+            .take(40)
+            .find(|(_, c)| matches!(c, '，' | '。' | '；' | '！' | '？' | '\n' | ',' | ';'))
+            .map_or(at.saturating_sub(120).min(at), |(k, c)| k + c.len_utf8());
+        let mut s = start;
+        while !head.is_char_boundary(s) && s < at {
+            s += 1;
+        }
+        head.get(s..).unwrap_or("")
+    }
+
+    /// Skips the rest of a code or version (`0.7.1`, `PM2.5`, `Win32`).
+    fn skip_code(&self, from: usize) -> usize {
+        let mut i = from;
+        while let Some(c) = char_at(self.text, i) {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '·') {
+                i += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        i
+    }
+
+    /// Whether a programme's name (`…行动`) follows `at` in the same phrase.
+    fn names_programme(&self, at: usize) -> bool {
+        let rest = after_n(self.text, at, 10);
+        let phrase = rest
+            .split(|c: char| !c.is_alphabetic() || c.is_ascii())
+            .next()
+            .unwrap_or("");
+        ["行动", "会战"].iter().any(|w| phrase.contains(w))
+    }
+
+    /// `一、` `（一）` `1.` `(1)` `1)` at a line or sentence start.
+    fn is_marker(&self, i: usize, sc: &Scan) -> bool {
+        let t = self.text;
+        let next = char_at(t, sc.end);
+        let prev = char_before(t, i);
+        let at_start = |p: Option<char>| {
+            p.map_or(true, |p| {
+                matches!(
+                    p,
+                    '\n' | '\r'
+                        | ' '
+                        | '\t'
+                        | '\u{3000}'
+                        | '。'
+                        | '；'
+                        | '：'
+                        | '！'
+                        | '？'
+                        | ';'
+                        | ':'
+                )
+            })
+        };
+        match next {
+            Some('、') => at_start(prev) && sc.number.high.is_none(),
+            Some('.' | '．') => {
+                at_start(prev) && !char_at(t, sc.end + 1).is_some_and(|c| c.is_ascii_digit())
+            }
+            Some('）' | ')') => matches!(prev, Some('（' | '(')) || at_start(prev),
+            Some('］' | ']' | '】') => matches!(prev, Some('［' | '[' | '【')),
+            Some('是') => sc.chinese && sc.number.high.is_none(),
+            _ => false,
+        }
+    }
+
+    /// Whether the number at `i` follows a list of administrative tiers (省市县三级, 县、镇两级).
+    fn after_tiers(&self, i: usize) -> bool {
+        let b = before_n(self.text, i, 6);
+        let tiers = self.lex.cues("tier_chars");
+        let mut rest = b;
+        let mut n = 0;
+        // strip tiers and 、 from the end
+        loop {
+            let r = rest.trim_end_matches('、');
+            if let Some(w) = tiers.iter().find(|w| r.ends_with(w.as_str())) {
+                rest = &r[..r.len() - w.len()];
+                n += 1;
+            } else {
+                break;
+            }
+        }
+        n >= 2
+    }
+
+    /// 一年来, 五年间, 过去五年, 今后五年, 的五年, 新的一年.
+    fn discourse_period(&self, i: usize, ue: usize, sc: &Scan) -> bool {
+        let t = self.text;
+        if self.lex.cue_after("period_after", t, ue).is_some() {
+            return true;
+        }
+        let pre = self.prefix(i, sc.scale_only);
+        if let Some((s, _)) = pre {
+            // 近两年: a period of discourse
+            if t.get(s..i) == Some("近") && t.get(sc.end..ue) == Some("年") {
+                return true;
+            }
+        }
+        let start = pre.map_or(i, |(s, _)| s);
+        if self.lex.cue_before("period_before", t, start).is_some() {
+            return true;
+        }
+        false
+    }
+}

@@ -1,0 +1,75 @@
+//! The thing counted (`subject`, best effort): the noun phrase between the last verb and the
+//! number (`全镇共有党员704人` → 党员), or the noun right after the unit when the number
+//! follows its verb directly (`帮助24名贫困大学生` → 贫困大学生).
+
+use super::lexicon::Lexicon;
+use crate::Span;
+
+/// Longest subject in characters.
+const MAX: usize = 16;
+
+fn is_break(c: char) -> bool {
+    !(c.is_alphabetic() || c == '“' || c == '”' || c == '（' || c == '）')
+        || c.is_ascii_digit()
+        || "，。；：！？、,.;:!?".contains(c)
+}
+
+/// Finds the subject of the statistic at `span`.
+pub(crate) fn find(text: &str, span: Span, floor: usize, lex: &Lexicon) -> Option<Span> {
+    let verbs = lex.cues("subject_verbs");
+    // left phrase
+    let head = text.get(..span.start)?;
+    let mut ls = span.start;
+    for (k, (i, c)) in head.char_indices().rev().enumerate() {
+        if k >= MAX || is_break(c) || i < floor {
+            break;
+        }
+        ls = i;
+    }
+    let mut le = span.start;
+    // strip verbs at the end (共有, 达到 …)
+    while let Some(v) = verbs
+        .iter()
+        .find(|v| text.get(ls..le).is_some_and(|l| l.ends_with(v.as_str())))
+    {
+        le -= v.len();
+    }
+    // keep what follows the last verb inside
+    if let Some(l) = text.get(ls..le) {
+        let mut best: Option<usize> = None;
+        for v in verbs {
+            if let Some(p) = l.rfind(v.as_str()) {
+                let after = p + v.len();
+                if after < l.len() && best.map_or(true, |b| after > b) {
+                    best = Some(after);
+                }
+            }
+        }
+        if let Some(b) = best {
+            ls += b;
+        }
+    }
+    while let Some(c) = text.get(ls..le).and_then(|l| l.chars().next()) {
+        if matches!(c, '的' | '了' | '在' | '将' | '和' | '及' | '为') {
+            ls += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if text.get(ls..le).is_some_and(|l| l.chars().count() >= 2) {
+        return Some(Span::new(ls, le));
+    }
+    // right phrase: a noun right after the unit
+    let tail = text.get(span.end..)?;
+    let mut end = span.end;
+    for (k, (i, c)) in tail.char_indices().enumerate() {
+        if k >= 10 || is_break(c) {
+            break;
+        }
+        if k > 0 && verbs.iter().any(|v| tail[i..].starts_with(v.as_str())) {
+            break;
+        }
+        end = span.end + i + c.len_utf8();
+    }
+    (end > span.end + 3).then(|| Span::new(span.end, end))
+}
