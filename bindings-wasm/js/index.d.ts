@@ -148,21 +148,33 @@ export interface Report {
   diagnostics: Diagnostic[];
 }
 
-/** A built-in rubric name (see `listRubrics()`), or `"auto"`/`"none"`. */
+/** A built-in rubric id (see `listRubrics()`), or `"auto"`/`"none"`. */
 export type RubricName = string;
 
 export interface AnalyzeOptions {
   /**
    * The rubric to score against: `"auto"` (default: chosen per document), `"none"` or `null`
-   * (no checklist), a built-in name, or a `Rubric` from `loadRubric()`.
+   * (no checklist), a built-in rubric's id, or a `Rubric` from `loadRubric()`.
    */
   rubric?: RubricName | Rubric | null;
 }
 
+/** What a rubric is: its id (the value for `options.rubric`), name and description. */
+export interface RubricInfo {
+  /** `work-summary`, `party-building`, …: pass it as `analyze(text, { rubric: id })`. */
+  id: string;
+  /** A readable name, in Chinese (`工作总结`). */
+  name: string;
+  description: string;
+}
+
 /** A validated rubric (from `loadRubric`). Plain data: it can be posted to a worker. */
-export class Rubric {
+export class Rubric implements RubricInfo {
   private constructor();
   readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  /** The TOML source it was loaded from. */
   readonly source: string;
 }
 
@@ -193,8 +205,8 @@ export function analyze(text: string, options?: AnalyzeOptions): Report;
 /** Parses and validates a rubric's TOML source; throws `RubricError` with line/column. */
 export function loadRubric(toml: string): Rubric;
 
-/** The names of the built-in rubrics. */
-export function listRubrics(): string[];
+/** The built-in rubrics. */
+export function listRubrics(): RubricInfo[];
 
 /** The version of baogao inside the module. */
 export function version(): string;

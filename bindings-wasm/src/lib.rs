@@ -7,7 +7,7 @@
 //! as `char_start`/`char_end`.
 //!
 //! The functions exported to JavaScript are low-level (`analyzeJson`, `checkRubric`,
-//! `rubricNames`, `version`); the npm package wraps them in `analyze()`, `loadRubric()`,
+//! `rubricList`, `version`); the npm package wraps them in `analyze()`, `loadRubric()`,
 //! `listRubrics()` and `version()` with TypeScript types and an `Error` subclass (see
 //! `bindings-wasm/js/`). The same logic is available to Rust callers without JavaScript:
 //!
@@ -158,22 +158,36 @@ pub fn analyze_json(
     analyze_to_json(text, &RubricSpec::from_args(rubric, rubric_toml)).map_err(|e| js_error(&e))
 }
 
-/// Parses and validates a rubric's TOML source; returns its id. Throws an `Error` with `kind`
-/// `"rubric"` and 1-based `line`/`column` when the source is bad.
+/// A rubric's id, name and description as a JSON object.
+///
+/// ```
+/// let r = baogao::Rubric::builtin("work-summary").unwrap();
+/// let v: serde_json::Value = serde_json::from_str(&baogao_wasm::rubric_info(&r)).unwrap();
+/// assert_eq!(v["id"], "work-summary");
+/// assert!(v["name"].is_string());
+/// ```
+pub fn rubric_info(r: &Rubric) -> String {
+    serde_json::json!({ "id": r.id, "name": r.name(), "description": r.description() }).to_string()
+}
+
+/// Parses and validates a rubric's TOML source; returns `{id, name, description}` as JSON.
+/// Throws an `Error` with `kind` `"rubric"` and 1-based `line`/`column` when the source is bad.
 #[wasm_bindgen(js_name = checkRubric)]
 pub fn check_rubric(toml: &str) -> Result<String, JsValue> {
     Rubric::from_toml(toml, None)
-        .map(|r| r.id)
+        .map(|r| rubric_info(&r))
         .map_err(|e| js_error(&e))
 }
 
-/// The names of the built-in rubrics.
-#[wasm_bindgen(js_name = rubricNames)]
-pub fn rubric_names() -> Vec<String> {
-    baogao::rubric::builtin_names()
+/// The built-in rubrics as a JSON array of `{id, name, description}`.
+#[wasm_bindgen(js_name = rubricList)]
+pub fn rubric_list() -> String {
+    let list: Vec<String> = baogao::rubric::builtin_names()
         .iter()
-        .map(|s| (*s).to_owned())
-        .collect()
+        .filter_map(|n| Rubric::builtin(n))
+        .map(|r| rubric_info(&r))
+        .collect();
+    format!("[{}]", list.join(","))
 }
 
 /// The version of baogao compiled into this module.
@@ -186,6 +200,12 @@ pub fn version() -> String {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    /// A small valid rubric.
+    pub(crate) const MINE: &str = "version = 1\nid = \"mine\"\nname = \"我的细则\"\ntotal = 10\n\
+        [[roles]]\nid = \"plans\"\nheading = [\"下一步\", \"打算\"]\n\
+        [[items]]\nid = \"plans\"\nkind = \"section_present\"\nrole = \"plans\"\n\
+        points = 10\nmessage = \"缺少下一步打算\"\n";
 
     fn parse(json: &str) -> serde_json::Value {
         serde_json::from_str(json).unwrap_or(serde_json::Value::Null)
@@ -212,7 +232,7 @@ mod tests {
         let gov = RubricSpec::Builtin("gov-report".into());
         let v = parse(&analyze_to_json(text, &gov).unwrap_or_default());
         assert_eq!(v["checklist"][0]["id"], "gov-report");
-        let toml = RubricSpec::Toml("id = \"mine\"".into());
+        let toml = RubricSpec::Toml(MINE.into());
         let v = parse(&analyze_to_json(text, &toml).unwrap_or_default());
         assert_eq!(v["checklist"][0]["id"], "mine");
     }
@@ -228,8 +248,11 @@ mod tests {
     }
 
     #[test]
-    fn rubric_names_match_the_core() {
-        assert_eq!(rubric_names().len(), baogao::rubric::builtin_names().len());
+    fn rubric_list_matches_the_core() {
+        let v = parse(&rubric_list());
+        let list = v.as_array().cloned().unwrap_or_default();
+        assert_eq!(list.len(), baogao::rubric::builtin_names().len());
+        assert!(list.iter().all(|r| r["name"].is_string()));
         assert!(!version().is_empty());
     }
 }

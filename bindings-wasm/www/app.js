@@ -99,7 +99,7 @@ function setStatus(msg, error = false) {
 const fmtMs = (ms) => (ms < 10 ? ms.toFixed(1) : Math.round(ms)) + ' 毫秒';
 
 // ---- rubric chooser -----------------------------------------------------------------------
-function fillRubrics(names) {
+function fillRubrics(rubrics) {
   rubricSel.textContent = '';
   const add = (value, label) => {
     const o = document.createElement('option');
@@ -109,7 +109,10 @@ function fillRubrics(names) {
     return o;
   };
   add('auto', '自动选择');
-  for (const n of names) add(n, `${RUBRIC_LABELS[n] || n}（${n}）`);
+  for (const r of rubrics) {
+    RUBRIC_LABELS[r.id] = r.name || RUBRIC_LABELS[r.id] || r.id;
+    add(r.id, RUBRIC_LABELS[r.id]).title = r.description || '';
+  }
   add('none', '不评分');
   add('load', '载入细则文件…');
 }
@@ -145,7 +148,8 @@ $('rubric-file').addEventListener('change', async (ev) => {
     o.value = 'custom';
     rubricSel.insertBefore(o, rubricSel.querySelector('option[value="load"]'));
   }
-  o.textContent = `自定义：${answer.rubric.id}`;
+  o.textContent = `自定义：${answer.rubric.name || answer.rubric.id}`;
+  RUBRIC_LABELS[answer.rubric.id] = answer.rubric.name || answer.rubric.id;
   rubricSel.value = lastRubricValue = 'custom';
   schedule(0);
 });

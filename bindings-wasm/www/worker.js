@@ -19,7 +19,7 @@ onmessage = async (ev) => {
   if (m.type === 'check-rubric') {
     try {
       const r = loadRubric(m.toml);
-      postMessage({ type: 'rubric', id: m.id, rubric: { id: r.id, source: r.source } });
+      postMessage({ type: 'rubric', id: m.id, rubric: { id: r.id, name: r.name, description: r.description, source: r.source } });
     } catch (e) {
       postMessage({ type: 'rubric', id: m.id, error: errorInfo(e) });
     }

@@ -161,6 +161,8 @@ test('paste a report, use the outline, statistics and rubric chooser', async (t)
     await analyzed(page, n);
     await page.locator(`#tab-score .card[data-rubric="${id}"]`).waitFor();
     assert.match(await page.locator('#tab-score .card .rid').first().textContent(), new RegExp(id));
+    const items = await page.locator(`#tab-score .card[data-rubric="${id}"] .check`).count();
+    assert.ok(items > 0, `${id}: the scorecard lists its items`);
   }
   const n = await page.evaluate(() => window.baogaoPage.runs);
   await page.selectOption('#rubric', 'none');

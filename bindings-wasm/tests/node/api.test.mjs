@@ -26,6 +26,14 @@ const REPORT = [
   '',
 ].join('\n');
 
+/** A small valid rubric, written for these tests. */
+const MINE = [
+  'version = 1', 'id = "my-rubric"', 'name = "我的细则"', 'total = 10', '',
+  '[[roles]]', 'id = "plans"', 'heading = ["下一步", "打算"]', '',
+  '[[items]]', 'id = "plans"', 'kind = "section_present"', 'role = "plans"', 'points = 10',
+  'message = "缺少下一步打算"', '',
+].join('\n');
+
 /** Every object in the report that carries offsets, with its path. */
 function* spans(v, path = '') {
   if (Array.isArray(v)) {
@@ -72,8 +80,12 @@ test('version and rubric names', () => {
   const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');
   const v = /\[workspace\.package\][^[]*?version\s*=\s*"([^"]+)"/.exec(cargo)[1];
   assert.equal(version(), v);
-  assert.ok(listRubrics().includes('work-summary'));
-  assert.ok(listRubrics().every((n) => typeof n === 'string'));
+  const list = listRubrics();
+  assert.ok(list.some((r) => r.id === 'work-summary'));
+  for (const r of list) {
+    assert.deepEqual(Object.keys(r), ['id', 'name', 'description']);
+    assert.ok(r.name.length > 0, r.id);
+  }
 });
 
 test('the CommonJS and ES module entries are the same API', async () => {
@@ -138,14 +150,16 @@ test('lone surrogates neither crash nor shift offsets', () => {
 test('rubric options: auto, none, built-in, loaded', () => {
   assert.equal(analyze(REPORT, { rubric: 'none' }).checklist.length, 0);
   assert.equal(analyze(REPORT, { rubric: null }).checklist.length, 0);
-  for (const name of listRubrics()) {
+  for (const { id: name } of listRubrics()) {
     const r = analyze(REPORT, { rubric: name });
     assert.ok(r.checklist.length >= 1);
     assert.equal(r.checklist[0].id, name);
   }
-  const mine = loadRubric('id = "my-rubric"\n');
+  const mine = loadRubric(MINE);
   assert.ok(mine instanceof Rubric);
   assert.equal(mine.id, 'my-rubric');
+  assert.equal(mine.name, '我的细则');
+  assert.equal(mine.source, MINE);
   assert.equal(analyze(REPORT, { rubric: mine }).checklist[0].id, 'my-rubric');
   // A rubric that went through structured cloning (e.g. postMessage to a worker) still works.
   assert.equal(analyze(REPORT, { rubric: structuredClone(mine) }).checklist[0].id, 'my-rubric');
@@ -153,7 +167,7 @@ test('rubric options: auto, none, built-in, loaded', () => {
 });
 
 test('a bad rubric throws RubricError with line and column', () => {
-  const src = 'id = "x"\n\nweight = \n';
+  const src = MINE.replace('total = 10', 'total = ');
   let err;
   try { loadRubric(src); } catch (e) { err = e; }
   assert.ok(err instanceof RubricError, String(err));
@@ -161,9 +175,9 @@ test('a bad rubric throws RubricError with line and column', () => {
   assert.ok(err instanceof Error);
   assert.equal(err.name, 'RubricError');
   assert.equal(err.kind, 'rubric');
-  assert.equal(err.line, 3);
+  assert.equal(err.line, MINE.split('\n').findIndex((l) => l.startsWith('total')) + 1);
   assert.equal(typeof err.column, 'number');
-  assert.match(err.message, /3:\d+/);
+  assert.match(err.message, new RegExp(`${err.line}:${err.column}`));
   assert.ok(err.stack.includes('RubricError'));
   assert.throws(() => loadRubric('not toml at all ['), RubricError);
   assert.throws(() => analyze(REPORT, { rubric: { id: 'x', source: 'id = ' } }), RubricError);

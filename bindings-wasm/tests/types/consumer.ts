@@ -5,17 +5,18 @@ import init, {
   BaogaoError, RubricError, Rubric,
   type Report, type Heading, type Stat, type Checklist, type ChecklistItem, type Span,
   type AnalyzeOptions, type StatKind, type Verdict, type Placeholder, type Defect, type Item,
-  type Document, type Diagnostic,
+  type Document, type Diagnostic, type RubricInfo,
 } from 'baogao';
 
 export async function main(text: string): Promise<string[]> {
   await init();
   const v: string = version();
-  const names: string[] = listRubrics();
-  const opts: AnalyzeOptions = { rubric: names[0] };
+  const rubrics: RubricInfo[] = listRubrics();
+  const names: string[] = rubrics.map((r) => `${r.id} ${r.name} ${r.description}`);
+  const opts: AnalyzeOptions = { rubric: rubrics[0]?.id };
   const report: Report = analyze(text, opts);
   const schema: 'baogao/1' = report.schema;
-  const out: string[] = [v, schema];
+  const out: string[] = [v, schema, ...names];
   const docs: Document[] = report.documents;
   for (const h of report.headings as Heading[]) {
     const title: string = text.slice(h.start, h.title_end);
@@ -42,7 +43,7 @@ export async function main(text: string): Promise<string[]> {
   let rubric: Rubric;
   try {
     rubric = loadRubric('id = "mine"');
-    out.push(rubric.id, analyze(text, { rubric }).checklist[0]?.id ?? '');
+    out.push(rubric.id, rubric.name, analyze(text, { rubric }).checklist[0]?.id ?? '');
     analyze(text, { rubric: null });
     loadRubric('id = ');
   } catch (e) {

@@ -8,9 +8,15 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used)]
 
-use baogao_wasm::{analyze_json, check_rubric, rubric_names, version};
+use baogao_wasm::{analyze_json, check_rubric, rubric_list, version};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
+
+/// A small valid rubric.
+const MINE: &str = "version = 1\nid = \"mine\"\nname = \"我的细则\"\ntotal = 10\n\
+    [[roles]]\nid = \"plans\"\nheading = [\"下一步\", \"打算\"]\n\
+    [[items]]\nid = \"plans\"\nkind = \"section_present\"\nrole = \"plans\"\n\
+    points = 10\nmessage = \"缺少下一步打算\"\n";
 
 fn prop(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap()
@@ -55,17 +61,17 @@ fn rubric_choice_by_name_and_source() {
     let text = "工作总结\n一、成绩\n";
     let none = parse(&analyze_json(text, Some("none".into()), None).unwrap());
     assert_eq!(js_sys::Array::from(&prop(&none, "checklist")).length(), 0);
-    let mine = parse(&analyze_json(text, None, Some("id = \"mine\"".into())).unwrap());
+    let mine = parse(&analyze_json(text, None, Some(MINE.into())).unwrap());
     let c = js_sys::Reflect::get_u32(&prop(&mine, "checklist"), 0).unwrap();
     assert_eq!(prop(&c, "id").as_string().as_deref(), Some("mine"));
 }
 
 #[wasm_bindgen_test]
 fn errors_are_js_errors_with_kind_and_location() {
-    let e = check_rubric("id = \"x\"\nweight = \n").unwrap_err();
+    let e = check_rubric(&MINE.replace("total = 10", "total = ")).unwrap_err();
     assert!(e.is_instance_of::<js_sys::Error>());
     assert_eq!(prop(&e, "kind").as_string().as_deref(), Some("rubric"));
-    assert_eq!(prop(&e, "line").as_f64(), Some(2.0));
+    assert_eq!(prop(&e, "line").as_f64(), Some(4.0));
     assert!(prop(&e, "column").as_f64().is_some());
     let e = analyze_json("x", Some("no-such".into()), None).unwrap_err();
     assert_eq!(
@@ -73,11 +79,13 @@ fn errors_are_js_errors_with_kind_and_location() {
         Some("invalid-input")
     );
     assert!(prop(&e, "line").is_null());
-    assert_eq!(check_rubric("id = \"ok\"").unwrap(), "ok");
+    let info = parse(&check_rubric(MINE).unwrap());
+    assert_eq!(prop(&info, "id").as_string().as_deref(), Some("mine"));
 }
 
 #[wasm_bindgen_test]
 fn names_and_version() {
-    assert!(rubric_names().iter().any(|n| n == "work-summary"));
+    let list = js_sys::Array::from(&parse(&rubric_list()));
+    assert!(list.iter().any(|r| prop(&r, "id").as_string().as_deref() == Some("work-summary")));
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
