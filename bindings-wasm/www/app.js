@@ -404,7 +404,9 @@ function renderStats(report) {
     });
     head.append(th);
   }
-  table.append(el('thead')).append(head);
+  const thead = el('thead');
+  thead.append(head);
+  table.append(thead);
   const body = el('tbody');
   for (const i of rows) {
     const s = report.stats[i];
@@ -413,7 +415,7 @@ function renderStats(report) {
     const value = s.value == null ? '' : fmtNum(s.value) + (s.high != null ? '–' + fmtNum(s.high) : '');
     tr.append(
       el('td', '', s.text),
-      el('td', '', '').appendChild(el('span', 'kind', KIND_LABELS[s.kind] || s.kind)).parentNode,
+      kindCell(s.kind),
       el('td', 'num', (s.approx ? APPROX_LABELS[s.approx] + ' ' : '') + value),
       el('td', '', s.unit),
       el('td', '', s.subject || ''),
@@ -424,6 +426,11 @@ function renderStats(report) {
   }
   table.append(body);
   box.append(table);
+}
+function kindCell(kind) {
+  const td = el('td');
+  td.append(el('span', 'kind', KIND_LABELS[kind] || kind));
+  return td;
 }
 function selectStat(i) {
   for (const n of document.querySelectorAll('.on')) n.classList.remove('on');

@@ -83,7 +83,7 @@ test('version and rubric names', () => {
   const list = listRubrics();
   assert.ok(list.some((r) => r.id === 'work-summary'));
   for (const r of list) {
-    assert.deepEqual(Object.keys(r), ['id', 'name', 'description']);
+    assert.deepEqual(Object.keys(r).sort(), ['description', 'id', 'name']);
     assert.ok(r.name.length > 0, r.id);
   }
 });
