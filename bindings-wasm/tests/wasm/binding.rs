@@ -86,6 +86,8 @@ fn errors_are_js_errors_with_kind_and_location() {
 #[wasm_bindgen_test]
 fn names_and_version() {
     let list = js_sys::Array::from(&parse(&rubric_list()));
-    assert!(list.iter().any(|r| prop(&r, "id").as_string().as_deref() == Some("work-summary")));
+    assert!(list
+        .iter()
+        .any(|r| prop(&r, "id").as_string().as_deref() == Some("work-summary")));
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
