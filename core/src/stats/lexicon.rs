@@ -46,7 +46,37 @@ pub(crate) struct Lexicon {
     /// Trap phrases (leftmost-longest).
     pub traps: Option<AhoCorasick>,
     /// Named cue lists.
-    cues: HashMap<String, Vec<String>>,
+    cues: HashMap<String, CueList>,
+}
+
+/// A cue list (longest first), also indexed by first and by last character so that a look-up
+/// at a position compares only the cues that can match there.
+#[derive(Default)]
+struct CueList {
+    all: Vec<String>,
+    by_first: HashMap<char, Vec<usize>>,
+    by_last: HashMap<char, Vec<usize>>,
+}
+
+impl CueList {
+    fn new(mut all: Vec<String>) -> CueList {
+        all.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_last: HashMap<char, Vec<usize>> = HashMap::new();
+        for (k, c) in all.iter().enumerate() {
+            if let Some(f) = c.chars().next() {
+                by_first.entry(f).or_default().push(k);
+            }
+            if let Some(l) = c.chars().next_back() {
+                by_last.entry(l).or_default().push(k);
+            }
+        }
+        CueList {
+            all,
+            by_first,
+            by_last,
+        }
+    }
 }
 
 const UNITS: &str = include_str!("../../data/stats/units.txt");
@@ -114,20 +144,22 @@ fn build() -> Lexicon {
         .match_kind(MatchKind::LeftmostLongest)
         .build(&traps)
         .ok();
-    let mut cues: HashMap<String, Vec<String>> = HashMap::new();
+    let mut lists: HashMap<String, Vec<String>> = HashMap::new();
     let mut section = String::new();
     for line in data_lines(CUES) {
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             section = name.to_string();
             continue;
         }
-        cues.entry(section.clone())
+        lists
+            .entry(section.clone())
             .or_default()
             .push(line.to_string());
     }
-    for list in cues.values_mut() {
-        list.sort_by_key(|c| std::cmp::Reverse(c.len()));
-    }
+    let cues = lists
+        .into_iter()
+        .map(|(name, list)| (name, CueList::new(list)))
+        .collect();
     Lexicon { units, traps, cues }
 }
 
@@ -150,14 +182,18 @@ impl Lexicon {
 
     /// A cue list by name (longest first); empty when absent.
     pub fn cues(&self, name: &str) -> &[String] {
-        self.cues.get(name).map_or(&[], Vec::as_slice)
+        self.cues.get(name).map_or(&[], |l| l.all.as_slice())
     }
 
     /// The longest cue of list `name` that `text[..at]` ends with.
     pub fn cue_before<'a>(&'a self, name: &str, text: &str, at: usize) -> Option<&'a str> {
         let before = text.get(..at)?;
-        self.cues(name)
+        let last = before.chars().next_back()?;
+        let list = self.cues.get(name)?;
+        list.by_last
+            .get(&last)?
             .iter()
+            .filter_map(|&k| list.all.get(k))
             .find(|c| before.ends_with(c.as_str()))
             .map(String::as_str)
     }
@@ -165,9 +201,33 @@ impl Lexicon {
     /// The longest cue of list `name` that `text[at..]` starts with.
     pub fn cue_after<'a>(&'a self, name: &str, text: &str, at: usize) -> Option<&'a str> {
         let after = text.get(at..)?;
-        self.cues(name)
+        let first = after.chars().next()?;
+        let list = self.cues.get(name)?;
+        list.by_first
+            .get(&first)?
             .iter()
+            .filter_map(|&k| list.all.get(k))
             .find(|c| after.starts_with(c.as_str()))
+            .map(String::as_str)
+    }
+
+    /// The cues of list `name` that end with `last` (longest first).
+    pub fn cues_ending(&self, name: &str, last: char) -> impl Iterator<Item = &str> {
+        let list = self.cues.get(name);
+        list.and_then(|l| l.by_last.get(&last))
+            .into_iter()
+            .flatten()
+            .filter_map(move |&k| list.and_then(|l| l.all.get(k)))
+            .map(String::as_str)
+    }
+
+    /// The cues of list `name` that begin with `first` (longest first).
+    pub fn cues_starting(&self, name: &str, first: char) -> impl Iterator<Item = &str> {
+        let list = self.cues.get(name);
+        list.and_then(|l| l.by_first.get(&first))
+            .into_iter()
+            .flatten()
+            .filter_map(move |&k| list.and_then(|l| l.all.get(k)))
             .map(String::as_str)
     }
 }

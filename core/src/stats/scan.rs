@@ -284,8 +284,9 @@ impl<'t, 'l> Scanner<'t, 'l> {
                     continue;
                 }
                 // a word such as 最近 / 制约 / 赶超 holds the marker
-                let blocked = self.lex.cues("prefix_blockers").iter().any(|b| {
-                    t.get(..at).is_some_and(|h| h.ends_with(b.as_str()))
+                let last = w.chars().next_back().unwrap_or(' ');
+                let blocked = self.lex.cues_ending("prefix_blockers", last).any(|b| {
+                    t.get(..at).is_some_and(|h| h.ends_with(b))
                         && b.ends_with(w)
                         && b.len() > w.len()
                 });
