@@ -640,3 +640,19 @@ fn return_periods_are_durations() {
         .iter()
         .all(|s| s.kind == StatKind::Duration && s.unit == "年"));
 }
+
+#[test]
+fn urls_hidden_in_any_context() {
+    for t in [
+        "详见http://localhost:8080/a?id=529页",
+        "邮箱abc123@gov.cn，电话",
+        "网址：www.example.com/2023，共3人",
+    ] {
+        let got = texts(t);
+        assert!(
+            got.iter()
+                .all(|g| !g.contains("529") && !g.contains("123") && !g.contains("2023")),
+            "{t}: {got:?}"
+        );
+    }
+}

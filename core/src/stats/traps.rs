@@ -57,8 +57,32 @@ pub(crate) fn masks(text: &str, lex: &Lexicon) -> Masks {
         }
     }
     if let Some(re) = url_re() {
-        for m in re.find_iter(text) {
-            all.push(Span::new(m.start(), m.end()));
+        // every character the pattern can match is ASCII (or, under (?i), the Kelvin sign and
+        // the long s), never white space: search only the runs of such characters
+        let mut run: Option<usize> = None;
+        let search = |s: usize, e: usize, all: &mut Vec<Span>| {
+            if let Some(part) = text.get(s..e) {
+                if part.contains(['.', '@', ':']) {
+                    for m in re.find_iter(part) {
+                        all.push(Span::new(s + m.start(), s + m.end()));
+                    }
+                }
+            }
+        };
+        for (i, c) in text.char_indices() {
+            let inside =
+                (c.is_ascii() && !c.is_ascii_whitespace()) || matches!(c, '\u{212A}' | '\u{17F}');
+            match (inside, run) {
+                (true, None) => run = Some(i),
+                (false, Some(s)) => {
+                    search(s, i, &mut all);
+                    run = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = run {
+            search(s, text.len(), &mut all);
         }
     }
     // quotes: one pass, tracking the open quote of each family
