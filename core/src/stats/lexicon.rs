@@ -1,9 +1,32 @@
 //! The statistics lexicons, read once from the data files under `core/data/stats/`.
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+/// A small multiplicative hasher for the lexicon's maps (keys are short names and single
+/// characters, looked up for every number read; SipHash showed in profiles). Not for
+/// untrusted keys: the keys here are the data files' own words.
+#[derive(Default)]
+pub(crate) struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// What a unit word makes of the number before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,8 +84,8 @@ struct CueList {
 impl CueList {
     fn new(mut all: Vec<String>) -> CueList {
         all.sort_by_key(|c| std::cmp::Reverse(c.len()));
-        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
-        let mut by_last: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::default();
+        let mut by_last: HashMap<char, Vec<usize>> = HashMap::default();
         for (k, c) in all.iter().enumerate() {
             if let Some(f) = c.chars().next() {
                 by_first.entry(f).or_default().push(k);
@@ -115,7 +138,7 @@ fn kind_of(s: &str) -> Option<UnitKind> {
 }
 
 fn build() -> Lexicon {
-    let mut units: HashMap<char, Vec<Unit>> = HashMap::new();
+    let mut units: HashMap<char, Vec<Unit>> = HashMap::default();
     for line in data_lines(UNITS) {
         let mut parts = line.split_whitespace();
         let (Some(text), Some(kind)) = (parts.next(), parts.next()) else {
@@ -146,7 +169,7 @@ fn build() -> Lexicon {
         .kind(Some(AhoCorasickKind::DFA))
         .build(&traps)
         .ok();
-    let mut lists: HashMap<String, Vec<String>> = HashMap::new();
+    let mut lists: HashMap<String, Vec<String>> = HashMap::default();
     let mut section = String::new();
     for line in data_lines(CUES) {
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
