@@ -75,9 +75,9 @@ pub(crate) fn masks(text: &str, lex: &Lexicon) -> Masks {
             let b = bytes.get(i).copied().unwrap_or(0);
             let member = if b < 0x80 {
                 (!b.is_ascii_whitespace()).then_some(1)
-            } else if bytes.get(i..i + 3) == Some("\u{212A}".as_bytes()) {
+            } else if b == 0xE2 && bytes.get(i..i + 3) == Some("\u{212A}".as_bytes()) {
                 Some(3)
-            } else if bytes.get(i..i + 2) == Some("\u{17F}".as_bytes()) {
+            } else if b == 0xC5 && bytes.get(i..i + 2) == Some("\u{17F}".as_bytes()) {
                 Some(2)
             } else {
                 None
