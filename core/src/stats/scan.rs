@@ -560,12 +560,8 @@ impl<'t, 'l> Scanner<'t, 'l> {
         if sc.scale_only && self.names_programme(ue) {
             return Step::Skip(ue);
         }
-        let events = unit.kind == UnitKind::Count
-            && self
-                .lex
-                .cues("bare_scale_units")
-                .iter()
-                .any(|w| *w == unit.text);
+        let events =
+            unit.kind == UnitKind::Count && self.lex.cues("bare_scale_units").contains(&unit.text);
         if sc.scale_only
             && sc.end - i <= 3
             && self.prefix(i, true).is_none()
