@@ -115,7 +115,44 @@ pub fn find_all(text: &str) -> Vec<(usize, Scan)> {
 /// assert!(baogao::numeral::starts_number('三') && !baogao::numeral::starts_number('人'));
 /// ```
 pub fn starts_number(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        return c.is_ascii_digit();
+    }
+    if (CJK_FIRST..CJK_FIRST + 64 * CJK_WORDS as u32).contains(&u) {
+        // most of a report: one bit look-up instead of the full match
+        let k = (u - CJK_FIRST) as usize;
+        return CJK_NUMERAL
+            .get(k / 64)
+            .is_some_and(|w| w & (1u64 << (k % 64)) != 0);
+    }
     arabic_digit(c).is_some() || classify(c).is_some()
+}
+
+/// First code point of the bitmap of CJK ideographs that may start a number.
+const CJK_FIRST: u32 = 0x4E00;
+/// Words of that bitmap (covers U+4E00..U+9FFF).
+const CJK_WORDS: usize = (0xA000 - 0x4E00) / 64;
+/// Bit `k` is set when U+4E00+k may start a number (the numeral characters of [`classify`]).
+static CJK_NUMERAL: [u64; CJK_WORDS] = cjk_numeral_bits();
+
+const fn cjk_numeral_bits() -> [u64; CJK_WORDS] {
+    let chars = [
+        '零', '〇', '一', '壹', '二', '贰', '貳', '两', '兩', '三', '叁', '參', '四', '肆', '五',
+        '伍', '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千',
+        '仟', '万', '萬', '亿', '億', '廿', '卅', '几', '幾',
+    ];
+    let mut bits = [0u64; CJK_WORDS];
+    let mut i = 0;
+    while i < chars.len() {
+        let u = chars[i] as u32;
+        if u >= CJK_FIRST && u < CJK_FIRST + 64 * CJK_WORDS as u32 {
+            let k = (u - CJK_FIRST) as usize;
+            bits[k / 64] |= 1u64 << (k % 64);
+        }
+        i += 1;
+    }
+    bits
 }
 
 /// The value of an Arabic or full-width digit.
@@ -833,6 +870,16 @@ mod tests {
         let all = find_all("分别提高20.9、36.2、54个百分点");
         let vals: Vec<f64> = all.iter().map(|(_, s)| s.number.value).collect();
         assert_eq!(vals, vec![20.9, 36.2, 54.0]);
+    }
+
+    #[test]
+    fn starts_number_agrees_with_classify() {
+        for u in 0..0x11000u32 {
+            if let Some(c) = char::from_u32(u) {
+                let slow = arabic_digit(c).is_some() || classify(c).is_some();
+                assert_eq!(starts_number(c), slow, "{c}");
+            }
+        }
     }
 
     #[test]

@@ -1,9 +1,32 @@
 //! The statistics lexicons, read once from the data files under `core/data/stats/`.
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+/// A small multiplicative hasher for the lexicon's maps (keys are short names and single
+/// characters, looked up for every number read; SipHash showed in profiles). Not for
+/// untrusted keys: the keys here are the data files' own words.
+#[derive(Default)]
+pub(crate) struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// What a unit word makes of the number before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +69,37 @@ pub(crate) struct Lexicon {
     /// Trap phrases (leftmost-longest).
     pub traps: Option<AhoCorasick>,
     /// Named cue lists.
-    cues: HashMap<String, Vec<String>>,
+    cues: HashMap<String, CueList>,
+}
+
+/// A cue list (longest first), also indexed by first and by last character so that a look-up
+/// at a position compares only the cues that can match there.
+#[derive(Default)]
+struct CueList {
+    all: Vec<String>,
+    by_first: HashMap<char, Vec<usize>>,
+    by_last: HashMap<char, Vec<usize>>,
+}
+
+impl CueList {
+    fn new(mut all: Vec<String>) -> CueList {
+        all.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::default();
+        let mut by_last: HashMap<char, Vec<usize>> = HashMap::default();
+        for (k, c) in all.iter().enumerate() {
+            if let Some(f) = c.chars().next() {
+                by_first.entry(f).or_default().push(k);
+            }
+            if let Some(l) = c.chars().next_back() {
+                by_last.entry(l).or_default().push(k);
+            }
+        }
+        CueList {
+            all,
+            by_first,
+            by_last,
+        }
+    }
 }
 
 const UNITS: &str = include_str!("../../data/stats/units.txt");
@@ -85,7 +138,7 @@ fn kind_of(s: &str) -> Option<UnitKind> {
 }
 
 fn build() -> Lexicon {
-    let mut units: HashMap<char, Vec<Unit>> = HashMap::new();
+    let mut units: HashMap<char, Vec<Unit>> = HashMap::default();
     for line in data_lines(UNITS) {
         let mut parts = line.split_whitespace();
         let (Some(text), Some(kind)) = (parts.next(), parts.next()) else {
@@ -112,22 +165,26 @@ fn build() -> Lexicon {
     let traps: Vec<&str> = data_lines(TRAPS).collect();
     let traps = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        // a few hundred phrases: the DFA is small and scans a report several times faster
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&traps)
         .ok();
-    let mut cues: HashMap<String, Vec<String>> = HashMap::new();
+    let mut lists: HashMap<String, Vec<String>> = HashMap::default();
     let mut section = String::new();
     for line in data_lines(CUES) {
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             section = name.to_string();
             continue;
         }
-        cues.entry(section.clone())
+        lists
+            .entry(section.clone())
             .or_default()
             .push(line.to_string());
     }
-    for list in cues.values_mut() {
-        list.sort_by_key(|c| std::cmp::Reverse(c.len()));
-    }
+    let cues = lists
+        .into_iter()
+        .map(|(name, list)| (name, CueList::new(list)))
+        .collect();
     Lexicon { units, traps, cues }
 }
 
@@ -150,14 +207,18 @@ impl Lexicon {
 
     /// A cue list by name (longest first); empty when absent.
     pub fn cues(&self, name: &str) -> &[String] {
-        self.cues.get(name).map_or(&[], Vec::as_slice)
+        self.cues.get(name).map_or(&[], |l| l.all.as_slice())
     }
 
     /// The longest cue of list `name` that `text[..at]` ends with.
     pub fn cue_before<'a>(&'a self, name: &str, text: &str, at: usize) -> Option<&'a str> {
         let before = text.get(..at)?;
-        self.cues(name)
+        let last = before.chars().next_back()?;
+        let list = self.cues.get(name)?;
+        list.by_last
+            .get(&last)?
             .iter()
+            .filter_map(|&k| list.all.get(k))
             .find(|c| before.ends_with(c.as_str()))
             .map(String::as_str)
     }
@@ -165,9 +226,33 @@ impl Lexicon {
     /// The longest cue of list `name` that `text[at..]` starts with.
     pub fn cue_after<'a>(&'a self, name: &str, text: &str, at: usize) -> Option<&'a str> {
         let after = text.get(at..)?;
-        self.cues(name)
+        let first = after.chars().next()?;
+        let list = self.cues.get(name)?;
+        list.by_first
+            .get(&first)?
             .iter()
+            .filter_map(|&k| list.all.get(k))
             .find(|c| after.starts_with(c.as_str()))
+            .map(String::as_str)
+    }
+
+    /// The cues of list `name` that end with `last` (longest first).
+    pub fn cues_ending(&self, name: &str, last: char) -> impl Iterator<Item = &str> {
+        let list = self.cues.get(name);
+        list.and_then(|l| l.by_last.get(&last))
+            .into_iter()
+            .flatten()
+            .filter_map(move |&k| list.and_then(|l| l.all.get(k)))
+            .map(String::as_str)
+    }
+
+    /// The cues of list `name` that begin with `first` (longest first).
+    pub fn cues_starting(&self, name: &str, first: char) -> impl Iterator<Item = &str> {
+        let list = self.cues.get(name);
+        list.and_then(|l| l.by_first.get(&first))
+            .into_iter()
+            .flatten()
+            .filter_map(move |&k| list.and_then(|l| l.all.get(k)))
             .map(String::as_str)
     }
 }

@@ -216,7 +216,7 @@ fn lists(text: &str, cands: Vec<Cand>, defects: &mut Vec<Defect>) -> Vec<Cand> {
         Some(m)
     });
     // ranges written with the unit on both ends: 5%-10%, 3万元至5万元
-    let mut cands = fold_pairs(cands, |a, b| {
+    let cands = fold_pairs(cands, |a, b| {
         let gap = text.get(a.span.end..b.span.start).unwrap_or("");
         let joined = matches!(gap, "-" | "—" | "–" | "～" | "~" | "至" | "到" | "－");
         let same = a.kind.is_some()
@@ -238,6 +238,22 @@ fn lists(text: &str, cands: Vec<Cand>, defects: &mut Vec<Defect>) -> Vec<Cand> {
             m.approx = a.approx;
             m.prefix_approx = a.prefix_approx;
         }
+        Some(m)
+    });
+    // date ranges: 3月19日至20日, 2021年至2025年, 1月—6月: one span
+    let mut cands = fold_pairs(cands, |a, b| {
+        let gap = text.get(a.span.end..b.span.start).unwrap_or("");
+        let joined = matches!(
+            gap,
+            "-" | "—" | "——" | "–" | "～" | "~" | "至" | "到" | "－"
+        );
+        let dates = a.kind == Some(StatKind::Date) && b.kind == Some(StatKind::Date);
+        if !(joined && dates && b.span.start == b.num.start) {
+            return None;
+        }
+        let mut m = a.clone();
+        m.span = Span::new(a.span.start, b.span.end);
+        m.num = Span::new(a.num.start, b.num.end);
         Some(m)
     });
     // shared units: 20.9、36.2、54个百分点

@@ -86,6 +86,9 @@ pub(crate) struct Scanner<'t, 'l> {
     lex: &'l Lexicon,
     /// End of the last ordinal skipped (for `第一、二轮`).
     last_ordinal_end: usize,
+    /// Whether that ordinal was written in Chinese numerals (`第三回500千伏`: an Arabic number
+    /// right after it starts anew).
+    last_ordinal_chinese: bool,
     /// End of the last candidate (a prefix may not reach back over it).
     last_end: usize,
 }
@@ -104,6 +107,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             text,
             lex,
             last_ordinal_end: usize::MAX,
+            last_ordinal_chinese: false,
             last_end: 0,
         };
         let mut out = Vec::new();
@@ -280,8 +284,9 @@ impl<'t, 'l> Scanner<'t, 'l> {
                     continue;
                 }
                 // a word such as 最近 / 制约 / 赶超 holds the marker
-                let blocked = self.lex.cues("prefix_blockers").iter().any(|b| {
-                    t.get(..at).is_some_and(|h| h.ends_with(b.as_str()))
+                let last = w.chars().next_back().unwrap_or(' ');
+                let blocked = self.lex.cues_ending("prefix_blockers", last).any(|b| {
+                    t.get(..at).is_some_and(|h| h.ends_with(b))
                         && b.ends_with(w)
                         && b.len() > w.len()
                 });
@@ -380,7 +385,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             }
             if p == '第'
                 || session
-                || self.last_ordinal_end == i
+                || (self.last_ordinal_end == i && !(sc.arabic && self.last_ordinal_chinese))
                 || (p == '、' && self.last_ordinal_end == i - '、'.len_utf8())
             {
                 let mut end = skip_to;
@@ -388,6 +393,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
                     end += u.text.len();
                 }
                 self.last_ordinal_end = end;
+                self.last_ordinal_chinese = !sc.arabic;
                 return Step::Skip(end);
             }
             if p == '每' {
@@ -554,8 +560,16 @@ impl<'t, 'l> Scanner<'t, 'l> {
         if sc.scale_only && self.names_programme(ue) {
             return Step::Skip(ue);
         }
-        if sc.scale_only && sc.end - i <= 3 && self.prefix(i, true).is_none() && !suffix_approx {
-            // 万元户, 百日, 千人计划: a lone scale word is not a number here
+        let events =
+            unit.kind == UnitKind::Count && self.lex.cues("bare_scale_units").contains(&unit.text);
+        if sc.scale_only
+            && sc.end - i <= 3
+            && self.prefix(i, true).is_none()
+            && !suffix_approx
+            && !events
+        {
+            // 万元户, 百日, 千人计划: a lone scale word is not a number here (but 举办千场会议
+            // counts events)
             return Step::Skip(ue);
         }
         let value = sc.number.value;
@@ -725,6 +739,27 @@ impl<'t, 'l> Scanner<'t, 'l> {
         }
         if kind == StatKind::Count && unit.kind == UnitKind::Big {
             c.unit = "大".into();
+        }
+        // compound units: 3000元/吨, 1.5万元/亩, 120千克/亩, 2次/年
+        let mut ue = ue;
+        if matches!(
+            kind,
+            StatKind::Money | StatKind::Measure | StatKind::Count | StatKind::Duration
+        ) && !unit.text.contains('/')
+        {
+            if let Some(slash) = char_at(t, ue).filter(|c| matches!(c, '/' | '／')) {
+                let per = ue + slash.len_utf8();
+                if let Some(u2) = self.lex.unit_at(t, per).filter(|u| {
+                    !matches!(
+                        u.kind,
+                        UnitKind::Percent | UnitKind::Permille | UnitKind::Points | UnitKind::Ratio
+                    ) && u.text.chars().all(|c| !c.is_ascii())
+                }) {
+                    ue = per + u2.text.len();
+                    c.span.end = ue;
+                    c.unit = format!("{}/{}", c.unit, u2.canonical);
+                }
+            }
         }
         // the indefinite 一
         let one = sc.chinese && !sc.arabic && value == 1.0 && high.is_none() && !sc.scaled;

@@ -16,7 +16,6 @@ fn is_break(c: char) -> bool {
 
 /// Finds the subject of the statistic at `span`.
 pub(crate) fn find(text: &str, span: Span, floor: usize, lex: &Lexicon) -> Option<Span> {
-    let verbs = lex.cues("subject_verbs");
     // left phrase
     let head = text.get(..span.start)?;
     let mut ls = span.start;
@@ -28,9 +27,9 @@ pub(crate) fn find(text: &str, span: Span, floor: usize, lex: &Lexicon) -> Optio
     }
     let mut le = span.start;
     // strip verbs at the end (共有, 达到 …)
-    while let Some(v) = verbs
-        .iter()
-        .find(|v| text.get(ls..le).is_some_and(|l| l.ends_with(v.as_str())))
+    while let Some(v) = text
+        .get(ls..le)
+        .and_then(|l| lex.cue_before("subject_verbs", l, l.len()))
     {
         le -= v.len();
     }
@@ -38,9 +37,17 @@ pub(crate) fn find(text: &str, span: Span, floor: usize, lex: &Lexicon) -> Optio
     if let Some(l) = text.get(ls..le) {
         let mut best: Option<usize> = None;
         // one-character verbs (有 为 是 共 …) also sit inside nouns (公共, 作为): only longer
-        // verbs are looked for inside the phrase
-        for v in verbs.iter().filter(|v| v.chars().count() >= 2) {
-            if let Some(p) = l.rfind(v.as_str()) {
+        // verbs are looked for inside the phrase. Each verb counts at its last occurrence only:
+        // walk the phrase backwards (it is at most MAX characters) and look only at the verbs
+        // that begin with the character there.
+        let mut seen: Vec<&str> = Vec::new();
+        for (p, c) in l.char_indices().rev() {
+            let Some(rest) = l.get(p..) else { continue };
+            for v in lex.cues_starting("subject_verbs", c) {
+                if v.chars().nth(1).is_none() || !rest.starts_with(v) || seen.contains(&v) {
+                    continue;
+                }
+                seen.push(v);
                 let after = p + v.len();
                 if after < l.len() && best.map_or(true, |b| after > b) {
                     best = Some(after);
@@ -68,7 +75,7 @@ pub(crate) fn find(text: &str, span: Span, floor: usize, lex: &Lexicon) -> Optio
         if k >= 10 || is_break(c) {
             break;
         }
-        if k > 0 && verbs.iter().any(|v| tail[i..].starts_with(v.as_str())) {
+        if k > 0 && lex.cue_after("subject_verbs", tail, i).is_some() {
             break;
         }
         end = span.end + i + c.len_utf8();

@@ -559,3 +559,100 @@ fn words_counted_in_characters() {
     assert_eq!(one("起草文稿约30万字").0, "约30万字");
     assert_eq!(one("起草文稿约30万字").4, "字");
 }
+
+#[test]
+fn bare_scale_word_with_an_event_measure_word() {
+    let r = one("全年承办千场文化惠民演出。");
+    assert_eq!(
+        (r.0.as_str(), r.1, r.2, r.4.as_str()),
+        ("千场", "count", Some(1000.0), "场")
+    );
+    assert_eq!(texts("开展百场技术培训，受理万件诉求。"), ["百场", "万件"]);
+    // a lone scale word before a noun-like measure word stays a name
+    assert!(texts("实施千人计划和万元户培育，推出百部精品。").is_empty());
+}
+
+#[test]
+fn more_measure_words_and_units() {
+    assert_eq!(texts("中欧班列开行超1800列。"), ["超1800列"]);
+    assert_eq!(texts("新建500千伏线路3回。"), ["500千伏", "3回"]);
+    // an ordinal with a measure word, then a new number
+    assert_eq!(texts("建设第二回500千伏线路"), ["500千伏"]);
+    assert_eq!(
+        texts("捐赠图书2万册、课桌椅600套、电脑40台、树苗3000株、药品120盒。").len(),
+        5
+    );
+    assert_eq!(one("修建水渠12段。").4, "段");
+    // a measure word that begins a word after the number is not its unit
+    assert!(texts("将3列入重点项目").is_empty());
+    assert!(texts("这是两回事").is_empty());
+}
+
+#[test]
+fn compound_units_with_a_slash() {
+    let r = one("细颗粒物平均浓度降至21.3微克/立方米。");
+    assert_eq!(
+        (r.0.as_str(), r.4.as_str()),
+        ("21.3微克/立方米", "微克/立方米")
+    );
+    let r = one("补助标准提高到1.5万元/亩。");
+    assert_eq!(
+        (r.0.as_str(), r.1, r.2, r.4.as_str()),
+        ("1.5万元/亩", "money", Some(15000.0), "元/亩")
+    );
+    let r = one("亩产达到650千克/亩以上。");
+    assert_eq!(
+        (r.0.as_str(), r.4.as_str(), r.5),
+        ("650千克/亩以上", "千克/亩", Some("over"))
+    );
+}
+
+#[test]
+fn date_ranges_are_one_span() {
+    assert_eq!(
+        texts("5月8日至9日召开会议，2016年至2020年累计投入，1至6月、2021-2025年。"),
+        ["5月8日至9日", "2016年至2020年", "1至6月", "2021-2025年"]
+    );
+    let s = stats("10月12日—14日举办");
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].kind, StatKind::Date);
+}
+
+#[test]
+fn inclusive_suffixes() {
+    let r = one("为80周岁及以上老人发放补贴。");
+    assert_eq!(
+        (r.0.as_str(), r.1, r.5),
+        ("80周岁及以上", "duration", Some("over"))
+    );
+    let r = one("单笔5万元及以下的贷款");
+    assert_eq!((r.0.as_str(), r.5), ("5万元及以下", Some("under")));
+}
+
+#[test]
+fn return_periods_are_durations() {
+    // 防洪标准 N年一遇: each return period states a length of time, treated alike
+    assert_eq!(
+        texts("堤防标准由十年一遇提高到三十年或一百年一遇。"),
+        ["十年", "三十年", "一百年"]
+    );
+    assert!(stats("堤防标准由十年一遇提高到三十年或一百年一遇。")
+        .iter()
+        .all(|s| s.kind == StatKind::Duration && s.unit == "年"));
+}
+
+#[test]
+fn urls_hidden_in_any_context() {
+    for t in [
+        "详见http://localhost:8080/a?id=529页",
+        "邮箱abc123@gov.cn，电话",
+        "网址：www.example.com/2023，共3人",
+    ] {
+        let got = texts(t);
+        assert!(
+            got.iter()
+                .all(|g| !g.contains("529") && !g.contains("123") && !g.contains("2023")),
+            "{t}: {got:?}"
+        );
+    }
+}

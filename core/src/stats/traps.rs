@@ -57,8 +57,43 @@ pub(crate) fn masks(text: &str, lex: &Lexicon) -> Masks {
         }
     }
     if let Some(re) = url_re() {
-        for m in re.find_iter(text) {
-            all.push(Span::new(m.start(), m.end()));
+        // every character the pattern can match is ASCII (or, under (?i), the Kelvin sign and
+        // the long s), never white space: search only the runs of such characters
+        let search = |s: usize, e: usize, all: &mut Vec<Span>| {
+            if let Some(part) = text.get(s..e) {
+                if part.contains(['.', '@', ':']) {
+                    for m in re.find_iter(part) {
+                        all.push(Span::new(s + m.start(), s + m.end()));
+                    }
+                }
+            }
+        };
+        let bytes = text.as_bytes();
+        let mut run: Option<usize> = None;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes.get(i).copied().unwrap_or(0);
+            let member = if b < 0x80 {
+                (!b.is_ascii_whitespace()).then_some(1)
+            } else if b == 0xE2 && bytes.get(i..i + 3) == Some("\u{212A}".as_bytes()) {
+                Some(3)
+            } else if b == 0xC5 && bytes.get(i..i + 2) == Some("\u{17F}".as_bytes()) {
+                Some(2)
+            } else {
+                None
+            };
+            match (member, run) {
+                (Some(_), None) => run = Some(i),
+                (None, Some(s)) => {
+                    search(s, i, &mut all);
+                    run = None;
+                }
+                _ => {}
+            }
+            i += member.unwrap_or(1);
+        }
+        if let Some(s) = run {
+            search(s, text.len(), &mut all);
         }
     }
     // quotes: one pass, tracking the open quote of each family
@@ -66,7 +101,24 @@ pub(crate) fn masks(text: &str, lex: &Lexicon) -> Masks {
     let mut corner: Option<(usize, usize, bool)> = None;
     let mut ascii: Option<(usize, usize, bool)> = None;
     let mut title: Option<(usize, usize)> = None;
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < text.len() {
+        if curly.is_none() && corner.is_none() && ascii.is_none() && title.is_none() {
+            // nothing open: jump to the next byte that may begin a character acted on here
+            // (ASCII " ] CR LF, or the lead byte of “ ” 「 」 『 』 《 》 ］)
+            let skip = bytes.get(i..).and_then(|r| {
+                r.iter()
+                    .position(|&b| matches!(b, b'"' | b']' | b'\n' | b'\r' | 0xE2 | 0xE3 | 0xEF))
+            });
+            match skip {
+                Some(k) => i += k,
+                None => break,
+            }
+        }
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
         let next = i + c.len_utf8();
         let close = |open: &mut Option<(usize, usize, bool)>, all: &mut Vec<Span>| {
             if let Some((s, n, clean)) = open.take() {
@@ -144,6 +196,7 @@ pub(crate) fn masks(text: &str, lex: &Lexicon) -> Masks {
                 }
             }
         }
+        i = next;
     }
     Masks {
         all: merge(all),
