@@ -1,7 +1,7 @@
 //! Statistics: every quantity stated in the prose, normalised; and numeric defects.
 //! ANNOTATION.md §4 and §6.
 //!
-//! One left-to-right pass ([`scan`]) reads every number with the [`crate::numeral`] scanner and
+//! One left-to-right pass (the `scan` module) reads every number with the [`crate::numeral`] scanner and
 //! decides what it is from the words around it (units, approximation markers, ordinals, codes,
 //! slogans — all read from data files under `core/data/stats/`); a second pass over the
 //! candidates applies shared units and shared approximation markers (`分别提高20.9、36.2、
