@@ -39,6 +39,12 @@ pub(crate) fn lead_ins() -> &'static [&'static str] {
     V.get_or_init(|| entries(include_str!("../../data/outline/lead_ins.txt")).collect())
 }
 
+/// Words that label an appendix (`附件`, `附录`).
+pub(crate) fn appendix_labels() -> &'static [&'static str] {
+    static V: OnceLock<Vec<&'static str>> = OnceLock::new();
+    V.get_or_init(|| entries(include_str!("../../data/outline/appendix_labels.txt")).collect())
+}
+
 /// Sequence words with their ordinal (0 = closes a list).
 pub(crate) fn sequence_words() -> &'static [(&'static str, u32)] {
     static V: OnceLock<Vec<(&'static str, u32)>> = OnceLock::new();
@@ -64,5 +70,6 @@ mod tests {
         assert!(super::salutations().contains(&"各位代表"));
         assert!(super::lead_ins().contains(&"如下"));
         assert!(super::sequence_words().contains(&("其次", 2)));
+        assert!(super::appendix_labels().contains(&"附件"));
     }
 }
