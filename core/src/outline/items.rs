@@ -35,6 +35,14 @@ enum At {
 
 fn sequence_word(text: &str, p: usize, limit: usize) -> Option<(u32, usize)> {
     let s = text.get(p..limit)?;
+    // every sequence word is at least two characters: a cheap first check
+    let first = s.as_bytes().first()?;
+    if !lexicon::sequence_words()
+        .iter()
+        .any(|(w, _)| w.as_bytes().first() == Some(first))
+    {
+        return None;
+    }
     for (w, n) in lexicon::sequence_words() {
         if let Some(rest) = s.strip_prefix(w) {
             if rest.starts_with(['，', ',', '是']) {

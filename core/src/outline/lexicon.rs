@@ -1,6 +1,31 @@
 //! The outline's word lists, compiled in from `core/data/outline/`.
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
+
+use aho_corasick::AhoCorasick;
+
+/// An automaton finding every (overlapping) occurrence of `words`, built once.
+fn automaton(words: &[&str]) -> Option<AhoCorasick> {
+    AhoCorasick::new(words).ok()
+}
+
+/// All [`body_cues`] at once.
+pub(crate) fn body_cue_automaton() -> Option<&'static AhoCorasick> {
+    static A: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(body_cues()));
+    A.as_ref()
+}
+
+/// All [`strong_body_cues`] at once.
+pub(crate) fn strong_body_cue_automaton() -> Option<&'static AhoCorasick> {
+    static A: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(strong_body_cues()));
+    A.as_ref()
+}
+
+/// All [`heading_tails`] at once.
+pub(crate) fn heading_tail_automaton() -> Option<&'static AhoCorasick> {
+    static A: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(heading_tails()));
+    A.as_ref()
+}
 
 /// Non-comment, non-blank lines of a data file.
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {

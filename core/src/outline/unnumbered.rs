@@ -149,14 +149,26 @@ pub(crate) fn find(
     numbered: &[Cand],
     exclude: &[usize],
 ) -> Vec<Unnumbered> {
+    let base = range.start;
+    let mut heading_kind: Vec<Option<usize>> = vec![None; range.len()];
+    for c in numbered.iter().filter(|c| c.line_start) {
+        if let Some(slot) = c
+            .line
+            .checked_sub(base)
+            .and_then(|i| heading_kind.get_mut(i))
+        {
+            *slot = Some(kind_index(c.marker.kind));
+        }
+    }
     let content: Vec<usize> = range
         .filter(|&i| lines.get(i).is_some_and(|l| !l.blank && !l.in_boilerplate))
         .collect();
-    let heading_lines: std::collections::HashMap<usize, usize> = numbered
-        .iter()
-        .filter(|c| c.line_start)
-        .map(|c| (c.line, kind_index(c.marker.kind)))
-        .collect();
+    // the kind of the numbered heading whose title is on line `i`, if any
+    let heading_line = |i: usize| -> Option<&usize> {
+        i.checked_sub(base)
+            .and_then(|j| heading_kind.get(j))
+            .and_then(Option::as_ref)
+    };
     let chars = |i: usize| lines.get(i).map_or(0, |l| l.chars);
     let first_para = content.iter().position(|&i| chars(i) >= PARAGRAPH_CHARS);
     let Some(first_para) = first_para else {
@@ -172,7 +184,7 @@ pub(crate) fn find(
             ni += 1;
         }
         if ci <= first_para
-            || heading_lines.contains_key(&li)
+            || heading_line(li).is_some()
             || l.indent > 8
             || exclude.binary_search(&li).is_ok()
         {
@@ -189,7 +201,7 @@ pub(crate) fn find(
             .checked_sub(1)
             .and_then(|p| content.get(p))
             .is_some_and(|&p| {
-                heading_lines.contains_key(&p)
+                heading_line(p).is_some()
                     || chars(p) > MAX_CHARS
                     || lines
                         .get(p)
@@ -208,8 +220,8 @@ pub(crate) fn find(
         let prev_kind = ci
             .checked_sub(1)
             .and_then(|p| content.get(p))
-            .and_then(|p| heading_lines.get(p));
-        let next_kind = content.get(ci + 1).and_then(|n| heading_lines.get(n));
+            .and_then(|&p| heading_line(p));
+        let next_kind = content.get(ci + 1).and_then(|&n| heading_line(n));
         let body_of_heading = prev_kind.is_some() && prev_kind == next_kind;
         if prev_ok && next_ok && !body_of_heading {
             found.push((Unnumbered { line: li, ending }, context));
