@@ -9,6 +9,17 @@ fn automaton(words: &[&str]) -> Option<AhoCorasick> {
     AhoCorasick::new(words).ok()
 }
 
+/// Sentence ends (`。！？；：` and ASCII `!?;:`), commas (`，,`) and circled numbers (`①`…`⑳`):
+/// the places where a heading or an item may start inside a line.
+pub(crate) fn punct_automaton() -> Option<&'static AhoCorasick> {
+    static A: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        let mut p: Vec<String> = "。！？；：!?;:，,".chars().map(String::from).collect();
+        p.extend(('\u{2460}'..='\u{2473}').map(String::from));
+        AhoCorasick::new(p).ok()
+    });
+    A.as_ref()
+}
+
 /// All [`body_cues`] at once.
 pub(crate) fn body_cue_automaton() -> Option<&'static AhoCorasick> {
     static A: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(body_cues()));
