@@ -81,39 +81,50 @@ pub(crate) fn candidates(
                 }
             }
         }
-        // sentence starts inside the line
-        let mut prev_end = false;
+        // sentence starts inside the line: the first non-blank character after a run of
+        // sentence ends (found by one automaton pass, not char by char)
         let mut i = ls;
-        for (off, c) in s.char_indices() {
-            let at = ls + off;
-            if prev_end && at >= i && !is_blank(c) && !is_sentence_end(c) {
-                if let Some(m) = heading_marker(text, at, le) {
-                    // `二、三季度`, `一、二等奖`: numerals run on inside a clause
-                    let runs_on = m.kind == MarkerKind::Chinese
-                        && text
-                            .get(m.end..le)
-                            .and_then(|r| r.chars().next())
-                            .is_some_and(|n| cn_digit(n).is_some());
-                    if !runs_on
-                        && m.kind != MarkerKind::Circled
-                        && has_title(text, &m, le)
-                        && !in_spans(boilerplate, at)
-                    {
-                        out.push(Cand {
-                            start: at,
-                            marker: m,
-                            line_start: false,
-                            line: li,
-                        });
-                        i = m.end;
-                    }
-                }
-                prev_end = false;
+        for m in super::lexicon::punct_automaton()
+            .into_iter()
+            .flat_map(|a| a.find_iter(s))
+        {
+            if !s
+                .get(m.start()..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(is_sentence_end)
+            {
+                continue;
             }
-            if is_sentence_end(c) {
-                prev_end = true;
-            } else if !is_blank(c) {
-                prev_end = false;
+            let Some((o, c)) = s
+                .get(m.end()..)
+                .and_then(|r| r.char_indices().find(|&(_, c)| !is_blank(c)))
+            else {
+                continue;
+            };
+            let at = ls + m.end() + o;
+            if at < i || is_sentence_end(c) {
+                continue;
+            }
+            if let Some(m) = heading_marker(text, at, le) {
+                // `二、三季度`, `一、二等奖`: numerals run on inside a clause
+                let runs_on = m.kind == MarkerKind::Chinese
+                    && text
+                        .get(m.end..le)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(|n| cn_digit(n).is_some());
+                if !runs_on
+                    && m.kind != MarkerKind::Circled
+                    && has_title(text, &m, le)
+                    && !in_spans(boilerplate, at)
+                {
+                    out.push(Cand {
+                        start: at,
+                        marker: m,
+                        line_start: false,
+                        line: li,
+                    });
+                    i = m.end;
+                }
             }
         }
     }

@@ -35,6 +35,14 @@ enum At {
 
 fn sequence_word(text: &str, p: usize, limit: usize) -> Option<(u32, usize)> {
     let s = text.get(p..limit)?;
+    // every sequence word is at least two characters: a cheap first check
+    let first = s.as_bytes().first()?;
+    if !lexicon::sequence_words()
+        .iter()
+        .any(|(w, _)| w.as_bytes().first() == Some(first))
+    {
+        return None;
+    }
     for (w, n) in lexicon::sequence_words() {
         if let Some(rest) = s.strip_prefix(w) {
             if rest.starts_with(['，', ',', '是']) {
@@ -105,26 +113,53 @@ pub(crate) fn find(
         }
         let (ls, le) = (l.trim.start, l.trim.end);
         let s = l.trim.slice(text);
-        let mut at = At::LineStart;
-        for (off, c) in s.char_indices() {
-            let p = ls + off;
-            if at != At::Inside || circled(c).is_some() {
-                if let Some(cand) = read(text, p, le, at) {
-                    if !in_spans(boilerplate, p) && heading_starts.binary_search(&p).is_err() {
-                        cands.push(cand);
-                    }
+        let mut push = |p: usize, at: At| {
+            if let Some(cand) = read(text, p, le, at) {
+                if !in_spans(boilerplate, p) && heading_starts.binary_search(&p).is_err() {
+                    cands.push(cand);
                 }
             }
-            if is_blank(c) && at != At::Inside {
+        };
+        let first = s
+            .char_indices()
+            .find(|&(_, c)| !is_blank(c))
+            .map_or(ls, |(o, _)| ls + o);
+        push(first, At::LineStart);
+        let mut last_read = first;
+        // the places after a run of sentence ends or commas, and every circled number, found
+        // by one automaton pass (not char by char)
+        for m in lexicon::punct_automaton()
+            .into_iter()
+            .flat_map(|a| a.find_iter(s))
+        {
+            let Some(c) = s.get(m.start()..).and_then(|r| r.chars().next()) else {
+                continue;
+            };
+            let p = ls + m.start();
+            if circled(c).is_some() {
+                if p != last_read {
+                    push(p, At::Inside);
+                    last_read = p;
+                }
                 continue;
             }
-            at = if is_sentence_end(c) {
+            let at = if is_sentence_end(c) {
                 At::SentenceStart
-            } else if matches!(c, '，' | ',') {
-                At::AfterComma
             } else {
-                At::Inside
+                At::AfterComma
             };
+            let Some((o, n)) = s
+                .get(m.end()..)
+                .and_then(|r| r.char_indices().find(|&(_, c)| !is_blank(c)))
+            else {
+                continue;
+            };
+            if is_sentence_end(n) || matches!(n, '，' | ',') {
+                continue;
+            }
+            let q = ls + m.end() + o;
+            push(q, at);
+            last_read = q;
         }
     }
     select(text, &cands, document)

@@ -1,6 +1,42 @@
 //! The outline's word lists, compiled in from `core/data/outline/`.
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
+
+use aho_corasick::AhoCorasick;
+
+/// An automaton finding every (overlapping) occurrence of `words`, built once.
+fn automaton(words: &[&str]) -> Option<AhoCorasick> {
+    AhoCorasick::new(words).ok()
+}
+
+/// Sentence ends (`。！？；：` and ASCII `!?;:`), commas (`，,`) and circled numbers (`①`…`⑳`):
+/// the places where a heading or an item may start inside a line.
+pub(crate) fn punct_automaton() -> Option<&'static AhoCorasick> {
+    static A: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        let mut p: Vec<String> = "。！？；：!?;:，,".chars().map(String::from).collect();
+        p.extend(('\u{2460}'..='\u{2473}').map(String::from));
+        AhoCorasick::new(p).ok()
+    });
+    A.as_ref()
+}
+
+/// All [`body_cues`] at once.
+pub(crate) fn body_cue_automaton() -> Option<&'static AhoCorasick> {
+    static A: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(body_cues()));
+    A.as_ref()
+}
+
+/// All [`strong_body_cues`] at once.
+pub(crate) fn strong_body_cue_automaton() -> Option<&'static AhoCorasick> {
+    static A: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(strong_body_cues()));
+    A.as_ref()
+}
+
+/// All [`heading_tails`] at once.
+pub(crate) fn heading_tail_automaton() -> Option<&'static AhoCorasick> {
+    static A: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(heading_tails()));
+    A.as_ref()
+}
 
 /// Non-comment, non-blank lines of a data file.
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -39,6 +75,12 @@ pub(crate) fn lead_ins() -> &'static [&'static str] {
     V.get_or_init(|| entries(include_str!("../../data/outline/lead_ins.txt")).collect())
 }
 
+/// Words that label an appendix (`附件`, `附录`).
+pub(crate) fn appendix_labels() -> &'static [&'static str] {
+    static V: OnceLock<Vec<&'static str>> = OnceLock::new();
+    V.get_or_init(|| entries(include_str!("../../data/outline/appendix_labels.txt")).collect())
+}
+
 /// Sequence words with their ordinal (0 = closes a list).
 pub(crate) fn sequence_words() -> &'static [(&'static str, u32)] {
     static V: OnceLock<Vec<(&'static str, u32)>> = OnceLock::new();
@@ -64,5 +106,6 @@ mod tests {
         assert!(super::salutations().contains(&"各位代表"));
         assert!(super::lead_ins().contains(&"如下"));
         assert!(super::sequence_words().contains(&("其次", 2)));
+        assert!(super::appendix_labels().contains(&"附件"));
     }
 }

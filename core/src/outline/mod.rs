@@ -117,6 +117,8 @@ fn strong_top(key: usize) -> bool {
 
 /// The depth key of topic statements.
 const TOPIC_KEY: usize = UNNUMBERED_KEY + 3;
+/// The depth key of appendix labels (`附件1`): a new top-level part whose numbering restarts.
+const APPENDIX_KEY: usize = UNNUMBERED_KEY + 4;
 
 /// A heading before depths are known.
 struct Found {
@@ -159,7 +161,27 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
         }
         let range = first..li;
         let cands = headings::candidates(text, &lines, range.clone(), boilerplate);
-        let (numbered, gaps) = headings::accept(&cands);
+        let appendices = unnumbered::appendices(text, &lines, range.clone());
+        // each appendix is a part of its own: numbering sequences restart in it
+        let mut numbered = Vec::new();
+        let mut gaps = Vec::new();
+        let mut rest: &[headings::Cand] = &cands;
+        let bounds = appendices
+            .iter()
+            .filter_map(|&(a, _)| lines.get(a).map(|l| l.trim.start));
+        for bound in bounds.chain(std::iter::once(usize::MAX)) {
+            let (part, tail) = rest.split_at(rest.partition_point(|c| c.start < bound));
+            let (accepted, part_gaps) = headings::accept(part);
+            let base = numbered.len();
+            gaps.extend(part_gaps.into_iter().map(|(i, e)| (base + i, e)));
+            numbered.extend(accepted);
+            rest = tail;
+        }
+        let mut appendix_lines: Vec<usize> = appendices
+            .iter()
+            .flat_map(|&(a, t)| std::iter::once(a).chain(t))
+            .collect();
+        appendix_lines.sort_unstable();
         for (i, expected) in gaps {
             if let Some(c) = numbered.get(i) {
                 out.diagnostics.push(Diagnostic {
@@ -184,8 +206,8 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
                 });
             }
         }
-        let unnum = unnumbered::find(text, &lines, range.clone(), &numbered);
-        let topics = if numbered.is_empty() && unnum.is_empty() {
+        let unnum = unnumbered::find(text, &lines, range.clone(), &numbered, &appendix_lines);
+        let topics = if numbered.is_empty() && unnum.is_empty() && appendices.is_empty() {
             unnumbered::topic_statements(text, &lines, range.clone())
         } else {
             Vec::new()
@@ -224,11 +246,23 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
                 key: TOPIC_KEY,
             });
         }
+        for &(a, _) in &appendices {
+            let Some(l) = lines.get(a) else { continue };
+            found.push(Found {
+                start: l.trim.start,
+                marker: Span::new(l.trim.start, l.trim.start),
+                kind: MarkerKind::Unnumbered,
+                ordinal: None,
+                title: unnumbered::title_of(text, l),
+                key: APPENDIX_KEY,
+            });
+        }
         found.sort_by_key(|f| f.start);
         let doc_heads: Vec<usize> = found.iter().map(|f| f.start).collect();
         place(&mut out.headings, found, di, doc.span.end);
 
         let mut skip: Vec<usize> = unnum.iter().map(|u| u.line).collect();
+        skip.extend(&appendix_lines);
         // the document head: title, subtitle and speaker lines before its first paragraph
         for i in range.clone() {
             let Some(l) = lines.get(i) else { break };
@@ -271,6 +305,10 @@ fn place(headings: &mut Vec<Heading>, found: Vec<Found>, doc: usize, doc_end: us
                 .first()
                 .is_some_and(|&k| !strong_top(k) && k != LABEL_KEY)
         {
+            kinds.clear();
+        }
+        // An appendix label opens a new part at the top level; what follows nests beneath it.
+        if f.key == APPENDIX_KEY {
             kinds.clear();
         }
         let depth = match kinds.iter().position(|&k| k == f.key) {

@@ -674,3 +674,54 @@ mod props {
         }
     }
 }
+
+// ---------------------------------------------------------------- appendices
+
+#[test]
+fn appendix_labels_open_parts_whose_numbering_restarts() {
+    let text = format!(
+        "2025年区政府工作报告\n{PARA}\n一、过去一年的工作\n{PARA}\n二、今年的主要任务\n{PARA}\n（一）稳住经济大盘\n{PARA}\n（二）保障改善民生\n{PARA}\n附件1\n2025年区十项民生实事\n一、扩大托育服务供给\n{PARA}\n二、改造老旧小区\n{PARA}\n附件2\n名词解释\n1.“一网通办”：\n{PARA}\n2.“三农”：\n{PARA}\n"
+    );
+    let h = heads(&text);
+    assert_eq!(
+        h,
+        [
+            (1, "一、", "过去一年的工作"),
+            (1, "二、", "今年的主要任务"),
+            (2, "（一）", "稳住经济大盘"),
+            (2, "（二）", "保障改善民生"),
+            (1, "", "附件1"),
+            (2, "一、", "扩大托育服务供给"),
+            (2, "二、", "改造老旧小区"),
+            (1, "", "附件2"),
+            (2, "1.", "“一网通办”"),
+            (2, "2.", "“三农”"),
+        ]
+    );
+    // the appendix's parent chain: 一、 under 附件1, not under （二）
+    let o = build(&text, &[]);
+    let parent = o.headings.get(5).and_then(|x| x.parent);
+    assert_eq!(parent, Some(4));
+}
+
+#[test]
+fn appendix_label_with_colon_and_no_numbering_before() {
+    // the appendix is a top-level part even when the body's top level is （一）
+    let text = format!(
+        "（一）守牢安全底线\n{PARA}\n（二）加强自身建设\n{PARA}\n附件：\n一、名词解释\n{PARA}\n二、数据说明\n{PARA}\n"
+    );
+    let d: Vec<_> = heads(&text).iter().map(|h| (h.0, h.2)).collect();
+    assert_eq!(
+        d,
+        [
+            (1, "守牢安全底线"),
+            (1, "加强自身建设"),
+            (1, "附件"),
+            (2, "名词解释"),
+            (2, "数据说明"),
+        ]
+    );
+    // a label inside the document head or mid-sentence is not a heading
+    let text = format!("附件\n{PARA}\n附件材料已于三月报送上级部门。\n");
+    assert_eq!(heads(&text).len(), 0);
+}

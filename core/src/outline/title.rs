@@ -43,43 +43,41 @@ fn body_start(text: &str, start: usize, end: usize) -> Option<usize> {
     // a cue must stand at least four characters into the title
     let min_at = t.char_indices().nth(4).map(|(i, _)| i)?;
     let mut best: Option<usize> = None;
+    let mut take = |at: usize| {
+        if best.map_or(true, |b| at < b) {
+            best = Some(at);
+        }
+    };
     // a title running on for more than this many characters lost its line break
     if t.char_indices().nth(RUN_ON_CHARS).is_some() {
         // only the stretch before the first comma: the title's own clauses stay whole
         let clause = t.find(['，', ',']).unwrap_or(t.len());
         let head = t.get(min_at..clause).unwrap_or("");
-        for cue in lexicon::strong_body_cues() {
-            if let Some(at) = head.find(cue) {
-                let at = min_at + at;
-                if best.map_or(true, |b| at < b) {
-                    best = Some(at);
-                }
-            }
+        // the earliest strong cue, or the earliest end of a heading tail before the comma
+        for m in lexicon::strong_body_cue_automaton()
+            .into_iter()
+            .flat_map(|a| a.find_overlapping_iter(head))
+        {
+            take(min_at + m.start());
         }
-        for tail in lexicon::heading_tails() {
-            if let Some(at) = head.find(tail) {
-                let at = min_at + at + tail.len();
-                if at < clause && best.map_or(true, |b| at < b) {
-                    best = Some(at);
-                }
+        for m in lexicon::heading_tail_automaton()
+            .into_iter()
+            .flat_map(|a| a.find_overlapping_iter(head))
+        {
+            let at = min_at + m.end();
+            if at < clause {
+                take(at);
             }
         }
     }
-    for cue in lexicon::body_cues() {
-        let mut from = 0;
-        while let Some(rel) = t.get(from..).and_then(|s| s.find(cue)) {
-            let at = from + rel;
-            let after = t.get(at + cue.len()..).and_then(|s| s.chars().next());
-            if at >= min_at && matches!(after, Some('，' | ',')) {
-                if best.map_or(true, |b| at < b) {
-                    best = Some(at);
-                }
-                break;
-            }
-            from = at + cue.len();
-            if best.is_some_and(|b| from > b) {
-                break;
-            }
+    // the earliest cue followed by a comma, at least four characters in
+    for m in lexicon::body_cue_automaton()
+        .into_iter()
+        .flat_map(|a| a.find_overlapping_iter(t))
+    {
+        let after = t.get(m.end()..).and_then(|s| s.chars().next());
+        if m.start() >= min_at && matches!(after, Some('，' | ',')) {
+            take(m.start());
         }
     }
     best.map(|b| start + b)

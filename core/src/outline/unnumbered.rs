@@ -70,6 +70,74 @@ pub(crate) fn ending_of(s: &str) -> Option<Ending> {
     }
 }
 
+/// Whether a trimmed line is an appendix label standing alone: `附件`, `附件1`, `附件：`,
+/// `附录一`, `附表2：`, or a label with a short name after its colon (`附件1：名词解释`).
+pub(crate) fn is_appendix_label(s: &str) -> bool {
+    let Some(rest) = lexicon::appendix_labels()
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+    else {
+        return false;
+    };
+    let num = rest
+        .char_indices()
+        .find(|&(_, c)| {
+            !(c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || super::markers::cn_digit(c).is_some())
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    if rest[..num].chars().count() > 3 {
+        return false;
+    }
+    let after = &rest[num..];
+    if after.is_empty() {
+        return true;
+    }
+    let Some(name) = after.strip_prefix(['：', ':']) else {
+        return false;
+    };
+    name.is_empty() || ending_of(name) == Some(Ending::Bare)
+}
+
+/// The appendix parts of lines `range`: the lines holding an appendix label (after the
+/// document's first paragraph), each with the line of the appendix's own title after it when
+/// there is one (a short line that is neither a marked heading nor a sentence).
+pub(crate) fn appendices(
+    text: &str,
+    lines: &[Line],
+    range: std::ops::Range<usize>,
+) -> Vec<(usize, Option<usize>)> {
+    let mut out = Vec::new();
+    let mut body_seen = false;
+    let mut content =
+        range.filter(|&i| lines.get(i).is_some_and(|l| !l.blank && !l.in_boilerplate));
+    let mut pending = content.next();
+    while let Some(li) = pending {
+        pending = content.next();
+        let Some(l) = lines.get(li) else { continue };
+        if l.chars >= PARAGRAPH_CHARS {
+            body_seen = true;
+            continue;
+        }
+        if !body_seen || l.indent > 8 || !is_appendix_label(l.trim.slice(text)) {
+            continue;
+        }
+        let title = pending.filter(|&n| {
+            lines.get(n).is_some_and(|nl| {
+                let s = nl.trim.slice(text);
+                nl.chars <= MAX_CHARS
+                    && !is_appendix_label(s)
+                    && !s.ends_with(['。', '；', '：', ';', ':', '，', ','])
+                    && heading_marker(text, nl.trim.start, nl.trim.end).is_none()
+                    && item_marker(text, nl.trim.start, nl.trim.end).is_none()
+            })
+        });
+        out.push((li, title));
+    }
+    out
+}
+
 /// Finds unnumbered headings on lines `range`, given the numbered headings accepted there.
 /// A line qualifies when it is short, stands between a paragraph (or heading) and a body
 /// paragraph, comes after the document's first paragraph, and has at least one sibling of the
@@ -79,15 +147,28 @@ pub(crate) fn find(
     lines: &[Line],
     range: std::ops::Range<usize>,
     numbered: &[Cand],
+    exclude: &[usize],
 ) -> Vec<Unnumbered> {
+    let base = range.start;
+    let mut heading_kind: Vec<Option<usize>> = vec![None; range.len()];
+    for c in numbered.iter().filter(|c| c.line_start) {
+        if let Some(slot) = c
+            .line
+            .checked_sub(base)
+            .and_then(|i| heading_kind.get_mut(i))
+        {
+            *slot = Some(kind_index(c.marker.kind));
+        }
+    }
     let content: Vec<usize> = range
         .filter(|&i| lines.get(i).is_some_and(|l| !l.blank && !l.in_boilerplate))
         .collect();
-    let heading_lines: std::collections::HashMap<usize, usize> = numbered
-        .iter()
-        .filter(|c| c.line_start)
-        .map(|c| (c.line, kind_index(c.marker.kind)))
-        .collect();
+    // the kind of the numbered heading whose title is on line `i`, if any
+    let heading_line = |i: usize| -> Option<&usize> {
+        i.checked_sub(base)
+            .and_then(|j| heading_kind.get(j))
+            .and_then(Option::as_ref)
+    };
     let chars = |i: usize| lines.get(i).map_or(0, |l| l.chars);
     let first_para = content.iter().position(|&i| chars(i) >= PARAGRAPH_CHARS);
     let Some(first_para) = first_para else {
@@ -102,7 +183,11 @@ pub(crate) fn find(
             context = numbered.get(ni).map(|c| kind_index(c.marker.kind));
             ni += 1;
         }
-        if ci <= first_para || heading_lines.contains_key(&li) || l.indent > 8 {
+        if ci <= first_para
+            || heading_line(li).is_some()
+            || l.indent > 8
+            || exclude.binary_search(&li).is_ok()
+        {
             continue;
         }
         let s = l.trim.slice(text);
@@ -116,7 +201,7 @@ pub(crate) fn find(
             .checked_sub(1)
             .and_then(|p| content.get(p))
             .is_some_and(|&p| {
-                heading_lines.contains_key(&p)
+                heading_line(p).is_some()
                     || chars(p) > MAX_CHARS
                     || lines
                         .get(p)
@@ -135,8 +220,8 @@ pub(crate) fn find(
         let prev_kind = ci
             .checked_sub(1)
             .and_then(|p| content.get(p))
-            .and_then(|p| heading_lines.get(p));
-        let next_kind = content.get(ci + 1).and_then(|n| heading_lines.get(n));
+            .and_then(|&p| heading_line(p));
+        let next_kind = content.get(ci + 1).and_then(|&n| heading_line(n));
         let body_of_heading = prev_kind.is_some() && prev_kind == next_kind;
         if prev_ok && next_ok && !body_of_heading {
             found.push((Unnumbered { line: li, ending }, context));
@@ -226,5 +311,29 @@ mod tests {
         assert_eq!(ending_of("重点抓好八个方面工作："), None);
         assert_eq!(ending_of("团结奋斗！！共同进步！！"), None);
         assert_eq!(ending_of("2023-01-20"), None);
+    }
+
+    #[test]
+    fn appendix_labels() {
+        for s in [
+            "附件",
+            "附件1",
+            "附件２",
+            "附件：",
+            "附录一",
+            "附表3:",
+            "附件1：名词解释",
+        ] {
+            assert!(is_appendix_label(s), "{s}");
+        }
+        for s in [
+            "附件1：请于本月底前报送。",
+            "附件材料已报送",
+            "附录一二三四五",
+            "附近",
+            "附件一览表如下：",
+        ] {
+            assert!(!is_appendix_label(s), "{s}");
+        }
     }
 }
