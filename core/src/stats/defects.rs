@@ -115,11 +115,17 @@ pub(crate) fn find(
         let ends = next.map_or(true, |n| {
             matches!(n, '。' | '，' | '；' | ',' | ';' | '\n' | '）' | ')')
         });
+        // The cheap tests first: most bare numbers fail them, and the clause search is not
+        // free on text dense with numerals. (The character before the number is the clause's
+        // last one, or a clause break, which the match below rejects just the same.)
+        let prev = text.get(..b.span.start).and_then(|h| h.chars().next_back());
+        if !ends || !matches!(prev, Some('的' | '为' | '是' | '达' | '占')) {
+            continue;
+        }
         let (_, clause) = clause_before(text, b.span.start);
-        let prev = clause.chars().next_back();
         let share_clause =
             share.iter().any(|w| clause.contains(w.as_str())) || clause.contains("总数");
-        if ends && share_clause && matches!(prev, Some('的' | '为' | '是' | '达' | '占')) {
+        if share_clause {
             out.push(defect(
                 b.span,
                 DefectCode::UnitMissing,
