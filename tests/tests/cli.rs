@@ -273,3 +273,35 @@ fn every_corpus_file_gives_valid_baogao_json() {
         check_spans(&v, &chars, &name);
     }
 }
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
+    let d = tmp("huge");
+    let f = d.join("huge.txt");
+    // A sparse 1 GiB file: costs no disk, but its length is what the CLI checks.
+    let file = std::fs::File::create(&f).expect("create");
+    file.set_len(1 << 30).expect("set_len");
+    let o = run(&["analyze", f.to_str().expect("utf8")], None);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.contains("the limit is") && e.contains("512 MiB"), "{e}");
+}
+
+#[test]
+fn truncated_gb18030_names_the_byte() {
+    let d = tmp("trunc");
+    let f = d.join("trunc.txt");
+    // 工作 in GBK, then the first byte of a two-byte character and nothing after it.
+    std::fs::write(&f, [0xB9, 0xA4, 0xD7, 0xF7, 0xD7]).expect("write");
+    let o = run(
+        &[
+            "analyze",
+            "--encoding",
+            "gb18030",
+            f.to_str().expect("utf8"),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("at byte 4"), "{}", stderr(&o));
+}

@@ -89,3 +89,52 @@ fn replacement_characters_from_lone_surrogates() {
     let r = analyze(text);
     spans_ok(text, &r);
 }
+
+#[test]
+fn a_rubric_with_a_ten_thousand_cue_list_loads_and_scores() {
+    let cues: Vec<String> = (0..10_000).map(|i| format!("\"线索{i}号\"")).collect();
+    let src = format!(
+        "version = 1\nid = \"big\"\ntotal = 10\ngrades = [{{ name = \"好\", min = 0 }}]\n\
+         [[items]]\nid = \"many\"\nkind = \"keywords\"\npoints = 10\nmessage = \"缺少线索\"\n\
+         [[items.groups]]\nname = \"线索\"\ncues = [{}, \"党员\"]\n",
+        cues.join(", ")
+    );
+    let rubric = baogao::Rubric::from_toml(&src, Some("big.toml")).expect("a big rubric loads");
+    let text = "一、概况\n全镇共有党员704人，线索9999号已核实。\n".repeat(1000);
+    let r = baogao::analyze_with(&text, &baogao::Options::new().rubric(rubric));
+    assert_eq!(r.checklist.len(), r.documents.len());
+    assert!(r.checklist[0].items[0].passed());
+}
+
+#[test]
+fn rubric_cues_are_literal_text_so_no_pattern_can_be_catastrophic() {
+    // Rubrics take no regular expressions: a cue that looks like a catastrophic pattern is
+    // matched as plain text, in time linear in the text.
+    let src = "version = 1\nid = \"re\"\ntotal = 10\ngrades = [{ name = \"好\", min = 0 }]\n\
+               [[items]]\nid = \"x\"\nkind = \"keywords\"\npoints = 10\nmessage = \"m\"\n\
+               [[items.groups]]\nname = \"g\"\ncues = [\"(a+)+$\"]\n";
+    let rubric = baogao::Rubric::from_toml(src, None).expect("loads");
+    let text = format!("{}!", "a".repeat(100_000));
+    let r = baogao::analyze_with(&text, &baogao::Options::new().rubric(rubric.clone()));
+    assert!(!r.checklist[0].items[0].passed());
+    let literal = format!("{text}(a+)+$");
+    let r = baogao::analyze_with(&literal, &baogao::Options::new().rubric(rubric));
+    assert!(r.checklist[0].items[0].passed());
+}
+
+#[test]
+fn same_input_gives_byte_identical_json_across_runs_and_threads() {
+    let text = "2024年街道工作总结\n一、主要成绩\n全年走访群众3200余户，发放慰问金48.6万元，同比增长6.8%。\n二、存在问题\n一是学习不够；二是服务不足。\n三、下一步打算\n6月底前新建服务站5个。\n";
+    let first = analyze(text).to_json(text);
+    for _ in 0..3 {
+        assert_eq!(analyze(text).to_json(text), first);
+    }
+    let handles: Vec<_> = (0..4)
+        .map(|_| std::thread::spawn(move || analyze(text).to_json(text)))
+        .collect();
+    for h in handles {
+        assert_eq!(h.join().expect("thread"), first);
+    }
+    let batch = baogao::analyze_batch(&[text, text], &baogao::Options::new());
+    assert!(batch.iter().all(|r| r.to_json(text) == first));
+}
