@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use baogao::offsets::OffsetIndex;
+use baogao_tests::score::{f1, match_spans};
 use serde_json::Value;
 
 /// Floors per gold file: (file stem, boilerplate character F1, placeholder F1). Set at the
@@ -22,26 +23,6 @@ const FLOORS: &[(&str, f64, f64)] = &[
 
 /// Overall floors across every gold file.
 const TOTAL_FLOORS: (f64, f64) = (0.98, 0.98);
-
-fn prf(tp: usize, fp: usize, fn_: usize) -> f64 {
-    let p = if tp + fp > 0 {
-        tp as f64 / (tp + fp) as f64
-    } else if fn_ == 0 {
-        1.0
-    } else {
-        0.0
-    };
-    let r = if tp + fn_ > 0 {
-        tp as f64 / (tp + fn_) as f64
-    } else {
-        1.0
-    };
-    if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    }
-}
 
 fn spans(v: &Value, key: &str) -> Vec<(usize, usize)> {
     v.get(key)
@@ -61,31 +42,6 @@ fn spans(v: &Value, key: &str) -> Vec<(usize, usize)> {
 
 fn char_set(spans: &[(usize, usize)]) -> HashSet<usize> {
     spans.iter().flat_map(|&(s, e)| s..e).collect()
-}
-
-/// evaluate.py's `match_spans`: greedy one-to-one match by largest overlap.
-fn matched(gold: &[(usize, usize)], pred: &[(usize, usize)]) -> usize {
-    let mut cands = Vec::new();
-    for (gi, g) in gold.iter().enumerate() {
-        for (pi, p) in pred.iter().enumerate() {
-            let o = g.1.min(p.1).saturating_sub(g.0.max(p.0));
-            if o > 0 {
-                cands.push((std::cmp::Reverse(o), gi, pi));
-            }
-        }
-    }
-    cands.sort();
-    let (mut ug, mut up) = (HashSet::new(), HashSet::new());
-    let mut n = 0;
-    for (_, gi, pi) in cands {
-        if ug.contains(&gi) || up.contains(&pi) {
-            continue;
-        }
-        ug.insert(gi);
-        up.insert(pi);
-        n += 1;
-    }
-    n
 }
 
 #[derive(Default)]
@@ -138,9 +94,9 @@ fn boilerplate_and_placeholders_against_gold() {
             gb.difference(&pb).count(),
         );
         let gp = spans(&gold, "placeholders");
-        let m = matched(&gp, &pred_ph);
+        let m = match_spans(&gp, &pred_ph).len();
         let phc = (m, pred_ph.len() - m, gp.len() - m);
-        let (f_bp, f_ph) = (prf(bpc.0, bpc.1, bpc.2), prf(phc.0, phc.1, phc.2));
+        let (f_bp, f_ph) = (f1(bpc.0, bpc.1, bpc.2), f1(phc.0, phc.1, phc.2));
         eprintln!(
             "{stem:34} boilerplate F1 {f_bp:.3} (tp {} fp {} fn {})  placeholders F1 {f_ph:.3} (tp {} fp {} fn {})",
             bpc.0, bpc.1, bpc.2, phc.0, phc.1, phc.2
@@ -161,8 +117,8 @@ fn boilerplate_and_placeholders_against_gold() {
         eprintln!("note: no gold file found; hygiene gold figures skipped");
         return;
     }
-    let f_bp = prf(total.bp.0, total.bp.1, total.bp.2);
-    let f_ph = prf(total.ph.0, total.ph.1, total.ph.2);
+    let f_bp = f1(total.bp.0, total.bp.1, total.bp.2);
+    let f_ph = f1(total.ph.0, total.ph.1, total.ph.2);
     eprintln!("overall boilerplate character F1 {f_bp:.3}, placeholder F1 {f_ph:.3}");
     if f_bp < TOTAL_FLOORS.0 {
         failures.push(format!(

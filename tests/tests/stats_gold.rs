@@ -5,6 +5,7 @@
 
 use baogao::offsets::OffsetIndex;
 use baogao::StatKind;
+use baogao_tests::score::f1;
 use serde_json::Value;
 
 /// One statistic in character offsets.
@@ -19,34 +20,10 @@ struct S {
     approx: Option<String>,
 }
 
-fn overlap(a: &S, b: &S) -> usize {
-    a.end.min(b.end).saturating_sub(a.start.max(b.start))
-}
-
-/// evaluate.py's `match_spans`: greedy one-to-one by largest overlap.
+/// evaluate.py's span matching on the statistics' `(start, end)`.
 fn match_spans(gold: &[S], pred: &[S]) -> Vec<(usize, usize)> {
-    let mut cands = Vec::new();
-    for (gi, g) in gold.iter().enumerate() {
-        for (pi, p) in pred.iter().enumerate() {
-            let o = overlap(g, p);
-            if o > 0 {
-                cands.push((std::cmp::Reverse(o), gi, pi));
-            }
-        }
-    }
-    cands.sort();
-    let mut ug = vec![false; gold.len()];
-    let mut up = vec![false; pred.len()];
-    let mut pairs = Vec::new();
-    for (_, gi, pi) in cands {
-        if ug[gi] || up[pi] {
-            continue;
-        }
-        ug[gi] = true;
-        up[pi] = true;
-        pairs.push((gi, pi));
-    }
-    pairs
+    let ends = |v: &[S]| v.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>();
+    baogao_tests::score::match_spans(&ends(gold), &ends(pred))
 }
 
 fn same_num(a: Option<f64>, b: Option<f64>) -> bool {
@@ -63,26 +40,6 @@ fn exact(g: &S, p: &S) -> bool {
         && same_num(g.high, p.high)
         && g.unit == p.unit
         && g.approx == p.approx
-}
-
-fn f1(tp: usize, fp: usize, fn_: usize) -> f64 {
-    let p = if tp + fp > 0 {
-        tp as f64 / (tp + fp) as f64
-    } else if fn_ == 0 {
-        1.0
-    } else {
-        0.0
-    };
-    let r = if tp + fn_ > 0 {
-        tp as f64 / (tp + fn_) as f64
-    } else {
-        1.0
-    };
-    if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    }
 }
 
 fn gold_stats(v: &Value) -> Vec<S> {
