@@ -99,8 +99,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> (Vec<Stat>, Vec<Defect>) {
     let masks = traps::masks(text, lex);
     let mut excluded: Vec<Span> = ctx.boilerplate.to_vec();
     excluded.extend(ctx.placeholders.iter().map(|p| p.span));
-    excluded.sort();
-    let excluded = merge(excluded);
+    let excluded = traps::merge(excluded);
     let cands = scan::Scanner::run(text, lex, &masks, &excluded);
     let mut defects = Vec::new();
     let cands = lists(text, cands, &mut defects);
@@ -146,20 +145,6 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> (Vec<Stat>, Vec<Defect>) {
         });
     }
     (out, defects)
-}
-
-fn merge(v: Vec<Span>) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::with_capacity(v.len());
-    for s in v {
-        if let Some(last) = out.last_mut() {
-            if s.start <= last.end {
-                last.end = last.end.max(s.end);
-                continue;
-            }
-        }
-        out.push(s);
-    }
-    out
 }
 
 fn sep_between<'t>(text: &'t str, a: &Cand, b: &Cand) -> Option<&'t str> {

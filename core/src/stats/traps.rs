@@ -32,7 +32,8 @@ fn url_re() -> Option<&'static Regex> {
     .as_ref()
 }
 
-fn merge(mut v: Vec<Span>) -> Vec<Span> {
+/// Sorts `v` and merges overlapping or touching spans.
+pub(super) fn merge(mut v: Vec<Span>) -> Vec<Span> {
     v.sort();
     let mut out: Vec<Span> = Vec::with_capacity(v.len());
     for s in v {
