@@ -224,37 +224,22 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
                 key: headings::kind_index(c.marker.kind),
             })
             .collect();
-        for u in &unnum {
-            let Some(l) = lines.get(u.line) else { continue };
+        // Unnumbered headings (standalone lines, topic statements, appendix labels) differ only
+        // in the key that groups siblings.
+        let unnumbered_lines = unnum
+            .iter()
+            .map(|u| (u.line, UNNUMBERED_KEY + u.ending as usize))
+            .chain(topics.iter().map(|&t| (t, TOPIC_KEY)))
+            .chain(appendices.iter().map(|&(a, _)| (a, APPENDIX_KEY)));
+        for (line, key) in unnumbered_lines {
+            let Some(l) = lines.get(line) else { continue };
             found.push(Found {
                 start: l.trim.start,
                 marker: Span::new(l.trim.start, l.trim.start),
                 kind: MarkerKind::Unnumbered,
                 ordinal: None,
                 title: unnumbered::title_of(text, l),
-                key: UNNUMBERED_KEY + u.ending as usize,
-            });
-        }
-        for &t in &topics {
-            let Some(l) = lines.get(t) else { continue };
-            found.push(Found {
-                start: l.trim.start,
-                marker: Span::new(l.trim.start, l.trim.start),
-                kind: MarkerKind::Unnumbered,
-                ordinal: None,
-                title: unnumbered::title_of(text, l),
-                key: TOPIC_KEY,
-            });
-        }
-        for &(a, _) in &appendices {
-            let Some(l) = lines.get(a) else { continue };
-            found.push(Found {
-                start: l.trim.start,
-                marker: Span::new(l.trim.start, l.trim.start),
-                kind: MarkerKind::Unnumbered,
-                ordinal: None,
-                title: unnumbered::title_of(text, l),
-                key: APPENDIX_KEY,
+                key,
             });
         }
         found.sort_by_key(|f| f.start);
