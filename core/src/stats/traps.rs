@@ -32,6 +32,68 @@ fn url_re() -> Option<&'static Regex> {
     .as_ref()
 }
 
+/// Length of the URL-run member ending at byte `end` of `bytes`: non-space ASCII, or (as
+/// `(?i)` lets `k` and `s` match them) the Kelvin sign and the long s.
+fn member_before(bytes: &[u8], end: usize) -> Option<usize> {
+    let b = *bytes.get(end.checked_sub(1)?)?;
+    if b < 0x80 {
+        return (!b.is_ascii_whitespace()).then_some(1);
+    }
+    if end >= 3 && bytes.get(end - 3..end) == Some("\u{212A}".as_bytes()) {
+        return Some(3);
+    }
+    if end >= 2 && bytes.get(end - 2..end) == Some("\u{17F}".as_bytes()) {
+        return Some(2);
+    }
+    None
+}
+
+/// Length of the URL-run member starting at byte `at` (see [`member_before`]).
+fn member_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let b = *bytes.get(at)?;
+    if b < 0x80 {
+        (!b.is_ascii_whitespace()).then_some(1)
+    } else if bytes.get(at..at + 3) == Some("\u{212A}".as_bytes()) {
+        Some(3)
+    } else if bytes.get(at..at + 2) == Some("\u{17F}".as_bytes()) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// Start of the run of URL-run members holding the member at `at`.
+fn run_start(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(n) = member_before(bytes, at) {
+        at -= n;
+    }
+    at
+}
+
+/// End of the run of URL-run members starting at or holding `at`.
+fn run_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(n) = member_at(bytes, at) {
+        at += n;
+    }
+    at
+}
+
+/// Calls `f(start, end)` for each maximal run of URL-run members that holds `.`, `@` or `:`
+/// (only such a run can hold a URL or an address), in order. It jumps to those bytes with
+/// memchr and widens each to its run, instead of classifying every byte of the text.
+fn url_runs(bytes: &[u8], mut f: impl FnMut(usize, usize)) {
+    let mut from = 0;
+    while let Some(k) = bytes
+        .get(from..)
+        .and_then(|r| memchr::memchr3(b'.', b'@', b':', r))
+    {
+        let hit = from + k;
+        let (s, e) = (run_start(bytes, hit), run_end(bytes, hit));
+        f(s, e);
+        from = e.max(hit + 1);
+    }
+}
+
 /// Sorts `v` and merges overlapping or touching spans.
 pub(super) fn merge(mut v: Vec<Span>) -> Vec<Span> {
     v.sort();
@@ -69,33 +131,7 @@ pub(crate) fn masks(text: &str, lex: &Lexicon) -> Masks {
                 }
             }
         };
-        let bytes = text.as_bytes();
-        let mut run: Option<usize> = None;
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes.get(i).copied().unwrap_or(0);
-            let member = if b < 0x80 {
-                (!b.is_ascii_whitespace()).then_some(1)
-            } else if b == 0xE2 && bytes.get(i..i + 3) == Some("\u{212A}".as_bytes()) {
-                Some(3)
-            } else if b == 0xC5 && bytes.get(i..i + 2) == Some("\u{17F}".as_bytes()) {
-                Some(2)
-            } else {
-                None
-            };
-            match (member, run) {
-                (Some(_), None) => run = Some(i),
-                (None, Some(s)) => {
-                    search(s, i, &mut all);
-                    run = None;
-                }
-                _ => {}
-            }
-            i += member.unwrap_or(1);
-        }
-        if let Some(s) = run {
-            search(s, text.len(), &mut all);
-        }
+        url_runs(text.as_bytes(), |s, e| search(s, e, &mut all));
     }
     // quotes: one pass, tracking the open quote of each family
     let mut curly: Option<(usize, usize, bool)> = None; // (content start, chars, clean)
@@ -253,6 +289,67 @@ mod tests {
         let m = masks(long, lexicon());
         let p = long.find('3').unwrap_or(0);
         assert!(!m.all.iter().any(|x| x.contains(p)));
+    }
+
+    /// The URL runs as the byte-by-byte walk found them before the memchr jump: the oracle.
+    fn runs_walked(text: &str) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let (mut out, mut run, mut i) = (Vec::new(), None, 0);
+        while i < bytes.len() {
+            let member = member_at(bytes, i);
+            match (member, run) {
+                (Some(_), None) => run = Some(i),
+                (None, Some(s)) => {
+                    out.push((s, i));
+                    run = None;
+                }
+                _ => {}
+            }
+            i += member.unwrap_or(1);
+        }
+        if let Some(s) = run {
+            out.push((s, bytes.len()));
+        }
+        out.retain(|&(s, e)| text.get(s..e).is_some_and(|p| p.contains(['.', '@', ':'])));
+        out
+    }
+
+    fn runs_jumped(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        url_runs(text.as_bytes(), |s, e| out.push((s, e)));
+        out
+    }
+
+    #[test]
+    fn url_runs_include_kelvin_and_long_s() {
+        let t = "见\u{212A}a.com，又见 \u{17F}ite.cn/x 与 a@b.org。";
+        let runs = runs_jumped(t);
+        assert_eq!(runs, runs_walked(t));
+        let parts: Vec<&str> = runs.iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(
+            parts,
+            [
+                "\u{212A}a.com，".trim_end_matches('，'),
+                "\u{17F}ite.cn/x",
+                "a@b.org。".trim_end_matches('。')
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn url_runs_match_the_byte_walk(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Z", "9", ".", "@", ":", "/", " ", "\n", "\t", "，", "。", "中",
+                    "\u{212A}", "\u{17F}", "\u{2122}", "\u{17E}", "é", "😀", "www.", "http://",
+                ]),
+                0..40,
+            )
+        ) {
+            let t: String = parts.concat();
+            proptest::prop_assert_eq!(runs_jumped(&t), runs_walked(&t));
+        }
     }
 
     #[test]
