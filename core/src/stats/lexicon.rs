@@ -68,6 +68,8 @@ pub(crate) struct Lexicon {
     units: HashMap<char, Vec<Unit>>,
     /// Trap phrases (leftmost-longest).
     pub traps: Option<AhoCorasick>,
+    /// The characters the trap phrases are written with.
+    pub trap_chars: CharSet,
     /// Named cue lists.
     cues: HashMap<String, CueList>,
 }
@@ -99,6 +101,49 @@ impl CueList {
             by_first,
             by_last,
         }
+    }
+}
+
+/// A set of characters: a bitmap over the CJK ideographs U+4E00..U+9FFF (one look-up for most
+/// of a report) and a sorted list for the rest.
+#[derive(Debug, Default)]
+pub(crate) struct CharSet {
+    cjk: Vec<u64>,
+    other: Vec<char>,
+}
+
+/// First code point of [`CharSet`]'s bitmap, and its length in bits.
+const CJK_FIRST: u32 = 0x4E00;
+const CJK_BITS: u32 = 0xA000 - 0x4E00;
+
+impl CharSet {
+    fn new(chars: impl IntoIterator<Item = char>) -> CharSet {
+        let mut set = CharSet {
+            cjk: vec![0; CJK_BITS.div_ceil(64) as usize],
+            other: Vec::new(),
+        };
+        for c in chars {
+            let k = (c as u32).wrapping_sub(CJK_FIRST);
+            match set.cjk.get_mut((k / 64) as usize) {
+                Some(w) if k < CJK_BITS => *w |= 1 << (k % 64),
+                _ => set.other.push(c),
+            }
+        }
+        set.other.sort_unstable();
+        set.other.dedup();
+        set
+    }
+
+    /// Whether `c` is in the set.
+    pub fn contains(&self, c: char) -> bool {
+        let k = (c as u32).wrapping_sub(CJK_FIRST);
+        if k < CJK_BITS {
+            return self
+                .cjk
+                .get((k / 64) as usize)
+                .is_some_and(|w| w & (1 << (k % 64)) != 0);
+        }
+        self.other.binary_search(&c).is_ok()
     }
 }
 
@@ -163,6 +208,7 @@ fn build() -> Lexicon {
         list.sort_by_key(|u| std::cmp::Reverse(u.text.len()));
     }
     let traps: Vec<&str> = data_lines(TRAPS).collect();
+    let trap_chars = CharSet::new(traps.iter().flat_map(|t| t.chars()));
     let traps = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         // a few hundred phrases: the DFA is small and scans a report several times faster
@@ -185,7 +231,12 @@ fn build() -> Lexicon {
         .into_iter()
         .map(|(name, list)| (name, CueList::new(list)))
         .collect();
-    Lexicon { units, traps, cues }
+    Lexicon {
+        units,
+        traps,
+        trap_chars,
+        cues,
+    }
 }
 
 /// The lexicon (built on first use).

@@ -9,6 +9,11 @@ use crate::Span;
 const MAX: usize = 16;
 
 fn is_break(c: char) -> bool {
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        // a CJK ideograph (most of a report): alphabetic, and none of the marks below; the
+        // general test looks the character up in Unicode's tables
+        return false;
+    }
     !(c.is_alphabetic() || c == '“' || c == '”' || c == '（' || c == '）')
         || c.is_ascii_digit()
         || "，。；：！？、,.;:!?".contains(c)
@@ -81,4 +86,22 @@ pub(crate) fn find(text: &str, span: Span, floor: usize, lex: &Lexicon) -> Optio
         end = span.end + i + c.len_utf8();
     }
     (end > span.end + 3).then(|| Span::new(span.end, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_break;
+
+    #[test]
+    fn the_ideograph_shortcut_agrees_with_the_general_test() {
+        let general = |c: char| {
+            !(c.is_alphabetic() || c == '“' || c == '”' || c == '（' || c == '）')
+                || c.is_ascii_digit()
+                || "，。；：！？、,.;:!?".contains(c)
+        };
+        for c in ('\u{4E00}'..='\u{9FFF}').chain(['a', '7', '，', '“', '（', '😀', '\u{3400}'])
+        {
+            assert_eq!(is_break(c), general(c), "{c:?}");
+        }
+    }
 }

@@ -94,6 +94,34 @@ fn url_runs(bytes: &[u8], mut f: impl FnMut(usize, usize)) {
     }
 }
 
+/// Calls `f(start, end)` for each maximal run of characters that trap phrases are written with
+/// and that holds a character that may start a number, in order.
+///
+/// Searching only these runs finds every trap that matters, and the same ones as a search of
+/// the whole text: a phrase cannot cross a character that no phrase holds, so a leftmost-
+/// longest search restarted at each run finds the same matches inside it; and the masks are
+/// consulted only where a number starts, which no run without such a character holds. Most of
+/// a report is left out (the runs are short and most hold no numeral).
+fn trap_runs(text: &str, lex: &Lexicon, mut f: impl FnMut(usize, usize)) {
+    let mut run: Option<(usize, bool)> = None; // (start, holds a numeral)
+    for (i, c) in text.char_indices() {
+        if lex.trap_chars.contains(c) {
+            let numeral = crate::numeral::starts_number(c);
+            match &mut run {
+                Some((_, has)) => *has |= numeral,
+                None => run = Some((i, numeral)),
+            }
+        } else if let Some((s, has)) = run.take() {
+            if has {
+                f(s, i);
+            }
+        }
+    }
+    if let Some((s, true)) = run {
+        f(s, text.len());
+    }
+}
+
 /// Sorts `v` and merges overlapping or touching spans.
 pub(super) fn merge(mut v: Vec<Span>) -> Vec<Span> {
     v.sort();
@@ -115,9 +143,13 @@ pub(crate) fn masks(text: &str, lex: &Lexicon) -> Masks {
     let mut all = Vec::new();
     let mut quantity = Vec::new();
     if let Some(ac) = &lex.traps {
-        for m in ac.find_iter(text) {
-            all.push(Span::new(m.start(), m.end()));
-        }
+        trap_runs(text, lex, |s, e| {
+            if let Some(run) = text.get(s..e) {
+                for m in ac.find_iter(run) {
+                    all.push(Span::new(s + m.start(), s + m.end()));
+                }
+            }
+        });
     }
     if let Some(re) = url_re() {
         // every character the pattern can match is ASCII (or, under (?i), the Kelvin sign and
@@ -349,6 +381,40 @@ mod tests {
         ) {
             let t: String = parts.concat();
             proptest::prop_assert_eq!(runs_jumped(&t), runs_walked(&t));
+        }
+    }
+
+    proptest::proptest! {
+        /// Every trap over a character that may start a number is found by the run-restricted
+        /// search exactly as by a search of the whole text.
+        #[test]
+        fn trap_runs_find_what_a_whole_search_finds(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "一些", "一定", "进一步", "一", "二", "三", "百", "万", "12", "0", "5", "年",
+                    "人", "的", "是", "，", "。", "、", " ", "\n", "a", "“", "”", "全心全意",
+                    "一带一路", "两学一做", "三严三实", "四个意识", "第一", "一方面", "😀",
+                ]),
+                0..40,
+            )
+        ) {
+            let t: String = parts.concat();
+            let lex = lexicon();
+            let Some(ac) = &lex.traps else { return Ok(()) };
+            let holds_numeral = |s: usize, e: usize| {
+                t[s..e].chars().any(crate::numeral::starts_number)
+            };
+            let whole: Vec<(usize, usize)> = ac
+                .find_iter(&t)
+                .map(|m| (m.start(), m.end()))
+                .filter(|&(s, e)| holds_numeral(s, e))
+                .collect();
+            let mut runs = Vec::new();
+            trap_runs(&t, lex, |s, e| {
+                runs.extend(ac.find_iter(&t[s..e]).map(|m| (s + m.start(), s + m.end())));
+            });
+            runs.retain(|&(s, e)| holds_numeral(s, e));
+            proptest::prop_assert_eq!(runs, whole);
         }
     }
 
