@@ -289,8 +289,107 @@ fn eval(tokens: &[Tok], high: bool) -> f64 {
 
 /// Reads an Arabic number at `at`: digits, `,` groups of three, decimal part.
 /// Returns (end, value, int digits, decimal, leading zero).
+/// The ASCII digits (and point) of an Arabic number, on the stack.
+#[derive(Debug)]
+struct Digits {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl Default for Digits {
+    fn default() -> Digits {
+        Digits {
+            buf: [0; 64],
+            len: 0,
+        }
+    }
+}
+
+impl Digits {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn push(&mut self, b: u8) {
+        if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = b;
+            self.len += 1;
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or(&[])
+    }
+}
+
+/// The tokens of one number: on the stack for any real number, on the heap past that.
+#[derive(Debug)]
+struct Toks {
+    inline: [Tok; 16],
+    len: usize,
+    heap: Vec<Tok>,
+}
+
+impl Toks {
+    fn new() -> Toks {
+        Toks {
+            inline: [Tok::Zero; 16],
+            len: 0,
+            heap: Vec::new(),
+        }
+    }
+
+    fn as_slice(&self) -> &[Tok] {
+        if self.heap.is_empty() {
+            self.inline.get(..self.len).unwrap_or(&[])
+        } else {
+            &self.heap
+        }
+    }
+
+    fn push(&mut self, t: Tok) {
+        if self.heap.is_empty() {
+            if let Some(slot) = self.inline.get_mut(self.len) {
+                *slot = t;
+                self.len += 1;
+                return;
+            }
+            self.heap.extend_from_slice(&self.inline);
+        }
+        self.heap.push(t);
+    }
+
+    fn pop(&mut self) {
+        if self.heap.is_empty() {
+            self.len = self.len.saturating_sub(1);
+        } else {
+            self.heap.pop();
+            if self.heap.is_empty() {
+                self.len = 0;
+            }
+        }
+    }
+
+    fn last(&self) -> Option<&Tok> {
+        self.as_slice().last()
+    }
+
+    fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, Tok> {
+        self.as_slice().iter()
+    }
+}
+
 fn arabic(text: &str, at: usize) -> Option<(usize, f64, usize, bool, bool)> {
-    let mut s = String::new();
+    // the digits as written, for an exact parse (no allocation: numbers are short)
+    let mut s = Digits::default();
     let mut i = at;
     let mut int_digits = 0;
     let mut group = 0; // digits since the start or the last separator
@@ -298,7 +397,7 @@ fn arabic(text: &str, at: usize) -> Option<(usize, f64, usize, bool, bool)> {
     while let Some(c) = char_at(text, i) {
         if let Some(d) = arabic_digit(c) {
             if s.len() < 40 {
-                s.push(char::from(b'0' + d as u8));
+                s.push(b'0' + d as u8);
             }
             int_digits += 1;
             group += 1;
@@ -324,26 +423,29 @@ fn arabic(text: &str, at: usize) -> Option<(usize, f64, usize, bool, bool)> {
     if int_digits == 0 || (seen_sep && group != 3) {
         return None;
     }
-    let leading_zero = int_digits > 1 && s.starts_with('0');
+    let leading_zero = int_digits > 1 && s.as_bytes().first() == Some(&b'0');
     let mut decimal = false;
     if let Some(c) = char_at(text, i) {
         if c == '.' || c == '．' {
             let j = i + c.len_utf8();
             if char_at(text, j).and_then(arabic_digit).is_some() {
                 decimal = true;
-                s.push('.');
+                s.push(b'.');
                 i = j;
                 while let Some(c) = char_at(text, i) {
                     let Some(d) = arabic_digit(c) else { break };
                     if s.len() < 60 {
-                        s.push(char::from(b'0' + d as u8));
+                        s.push(b'0' + d as u8);
                     }
                     i += c.len_utf8();
                 }
             }
         }
     }
-    let value = s.parse::<f64>().ok()?;
+    let value = std::str::from_utf8(s.as_bytes())
+        .ok()?
+        .parse::<f64>()
+        .ok()?;
     Some((i, value, int_digits, decimal, leading_zero))
 }
 
@@ -367,7 +469,7 @@ fn digit_pair(a: u32, b: u32) -> bool {
 
 fn scan_single(text: &str, at: usize) -> Option<Single> {
     let first = char_at(text, at)?;
-    let mut tokens: Vec<Tok> = Vec::new();
+    let mut tokens = Toks::new();
     let mut sg = Single {
         end: at,
         lo: 0.0,
@@ -400,15 +502,17 @@ fn scan_single(text: &str, at: usize) -> Option<Single> {
         // a digit string such as 二〇二六 / 一九九八
         if let Cls::Digit(d0) = c0 {
             let mut j = at + first.len_utf8();
-            let mut digits = vec![d0];
+            // the digits read so far: how many, and their value (left to right)
+            let (mut ndigits, mut v) = (1, f64::from(d0));
             let mut has_zero = d0 == 0;
             while let Some(c) = char_at(text, j) {
                 match classify(c) {
                     Some(Cls::Digit(d)) => {
-                        digits.push(d);
+                        ndigits += 1;
+                        v = v * 10.0 + f64::from(d);
                         has_zero |= d == 0;
                         j += c.len_utf8();
-                        if digits.len() > 12 {
+                        if ndigits > 12 {
                             break;
                         }
                     }
@@ -419,15 +523,14 @@ fn scan_single(text: &str, at: usize) -> Option<Single> {
                 char_at(text, j).and_then(classify),
                 Some(Cls::Unit(_) | Cls::Big(_))
             );
-            if (digits.len() == 4 || (digits.len() >= 2 && has_zero && d0 != 0)) && !next_is_unit {
-                let v = digits.iter().fold(0.0, |a, &d| a * 10.0 + f64::from(d));
+            if (ndigits == 4 || (ndigits >= 2 && has_zero && d0 != 0)) && !next_is_unit {
                 sg.end = j;
                 sg.lo = v;
                 sg.hi = v;
                 sg.chinese = true;
                 sg.digit_string = true;
                 sg.scale_only = false;
-                sg.ntok = digits.len();
+                sg.ntok = ndigits;
                 return Some(sg);
             }
         }
@@ -595,8 +698,8 @@ fn scan_single(text: &str, at: usize) -> Option<Single> {
         i = m;
     }
     sg.end = i;
-    sg.lo = tidy(eval(&tokens, false));
-    sg.hi = tidy(eval(&tokens, true));
+    sg.lo = tidy(eval(tokens.as_slice(), false));
+    sg.hi = tidy(eval(tokens.as_slice(), true));
     sg.ntok = tokens.len();
     let mut trailing = 1.0;
     for t in tokens.iter().rev() {
@@ -726,6 +829,38 @@ impl Single {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The token buffer behaves as a Vec, on the stack and past it.
+        #[test]
+        fn toks_behave_as_a_vec(ops in proptest::collection::vec(0u8..4, 0..80)) {
+            let (mut t, mut v) = (Toks::new(), Vec::new());
+            for (k, op) in ops.into_iter().enumerate() {
+                if op == 0 {
+                    t.pop();
+                    v.pop();
+                } else {
+                    let tok = Tok::Num(k as f64, f64::from(op));
+                    t.push(tok);
+                    v.push(tok);
+                }
+                proptest::prop_assert_eq!(t.as_slice(), v.as_slice());
+                proptest::prop_assert_eq!(t.last(), v.last());
+                proptest::prop_assert_eq!(t.len(), v.len());
+            }
+        }
+    }
+
+    #[test]
+    fn long_numeral_runs_are_read_without_limits() {
+        // more tokens than the stack buffer holds
+        let text = "一万".repeat(30);
+        let s = scan(&text, 0);
+        assert!(s.is_some_and(|s| s.end > 16 * "一万".len()));
+        let digits = format!("{}.{}", "9".repeat(50), "1".repeat(50));
+        let s = scan(&digits, 0);
+        assert!(s.is_some_and(|s| s.end == digits.len() && s.decimal));
+    }
 
     fn v(s: &str) -> Option<(f64, Option<f64>)> {
         parse(s).map(|n| (n.value, n.high))
