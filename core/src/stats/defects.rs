@@ -3,10 +3,7 @@
 //! a date after the report's own year. (A decimal point written as `、` is found while lists
 //! are read, in the parent module.)
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
+use super::arith;
 use super::lexicon::Lexicon;
 use super::scan::Cand;
 use super::Context;
@@ -83,17 +80,6 @@ fn sentence_start(text: &str, at: usize) -> usize {
 fn fmt(v: f64) -> String {
     let s = format!("{v:.4}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-fn arith_re() -> Option<&'static Regex> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?:由|从)(\d+(?:\.\d+)?)([^，。；,\d]{0,6}?)(?:减少|下降|降低|增加|增长|提高|上升|扩大|缩小)了?(?:到|至)(\d+(?:\.\d+)?)([^，。；,\d]{0,4}?)[，,、]?(?:净减少?|净增加?|净增|共减少|共增加|减少了|增加了|少了|多了)(\d+(?:\.\d+)?)([^\d.]|$)",
-        )
-        .ok()
-    })
-    .as_ref()
 }
 
 /// Finds the defects of `text` given its statistics and bare numbers.
@@ -187,8 +173,8 @@ pub(crate) fn find(
         }
     }
     // 3. 由12减少到7，净减4
-    if let Some(re) = arith_re() {
-        for caps in re.captures_iter(text) {
+    {
+        for caps in arith::captures_iter(text) {
             let (Some(m), Some(a), Some(b), Some(d)) =
                 (caps.get(0), caps.get(1), caps.get(3), caps.get(5))
             else {

@@ -19,11 +19,13 @@
 //! assert_eq!(stats[0].subject.map(|s| s.slice(text)), Some("党员"));
 //! ```
 
+mod arith;
 mod defects;
 mod lexicon;
 mod scan;
 mod subject;
 mod traps;
+mod url;
 
 use crate::{Approx, Defect, Document, Heading, Placeholder, Span, Stat, StatKind};
 use scan::Cand;

@@ -2,11 +2,8 @@
 //! place names), short quoted phrases (“四个意识”, “4431”), titles in 《》 (no quantities there),
 //! URLs and e-mail addresses.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use super::lexicon::Lexicon;
+use super::url;
 use crate::Span;
 
 /// Sorted, merged spans: `all` hide every number, `quantity` hide all but dates.
@@ -20,17 +17,6 @@ pub(crate) struct Masks {
 const SHORT_QUOTE: usize = 12;
 /// Longest 《title》 (in characters).
 const TITLE: usize = 80;
-
-fn url_re() -> Option<&'static Regex> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)(?:https?://|ftp://|www\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%\-\[\]]+|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}|[A-Za-z0-9\-]+\.(?:com|cn|net|org|gov)(?:\.cn)?(?:/[A-Za-z0-9._~/?#=&%\-]*)?",
-        )
-        .ok()
-    })
-    .as_ref()
-}
 
 /// Length of the URL-run member ending at byte `end` of `bytes`: non-space ASCII, or (as
 /// `(?i)` lets `k` and `s` match them) the Kelvin sign and the long s.
@@ -151,14 +137,14 @@ pub(crate) fn masks(text: &str, lex: &Lexicon) -> Masks {
             }
         });
     }
-    if let Some(re) = url_re() {
-        // every character the pattern can match is ASCII (or, under (?i), the Kelvin sign and
+    {
+        // every character url.rs can match is ASCII (or, under (?i), the Kelvin sign and
         // the long s), never white space: search only the runs of such characters
         let search = |s: usize, e: usize, all: &mut Vec<Span>| {
             if let Some(part) = text.get(s..e) {
                 if part.contains(['.', '@', ':']) {
-                    for m in re.find_iter(part) {
-                        all.push(Span::new(s + m.start(), s + m.end()));
+                    for m in url::find_iter(part) {
+                        all.push(Span::new(s + m.start, s + m.end));
                     }
                 }
             }
