@@ -235,18 +235,30 @@ fn analyze(args: &AnalyzeArgs) -> Result<(), String> {
                 continue;
             }
         };
+        // the raw bytes are not needed past decoding: free them before the analysis
+        drop(bytes);
         let text = decoded.text;
         let report = baogao::analyze_with(&text, &options);
         let written = match args.format {
             Format::Json => {
-                let json = report.to_json_with(&text, baogao::json::OffsetUnit::Chars, args.pretty);
+                // streamed: a report of a large input is never held as one JSON string
+                let unit = baogao::json::OffsetUnit::Chars;
                 match &args.out {
                     Some(dir) => {
                         let path = dir.join(format!("{}.json", input.stem()));
-                        std::fs::write(&path, json + "\n")
+                        std::fs::File::create(&path)
+                            .and_then(|f| {
+                                let mut w = std::io::BufWriter::new(f);
+                                report.write_json(&text, unit, args.pretty, &mut w)?;
+                                writeln!(w)?;
+                                w.flush()
+                            })
                             .map_err(|e| format!("{}: {e}", path.display()))
                     }
-                    None => writeln!(out, "{json}").map_err(|e| e.to_string()),
+                    None => report
+                        .write_json(&text, unit, args.pretty, &mut out)
+                        .and_then(|()| writeln!(out))
+                        .map_err(|e| e.to_string()),
                 }
             }
             Format::Text => {

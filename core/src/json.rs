@@ -340,6 +340,33 @@ impl Report {
         out.unwrap_or_else(|e| format!("{{\"schema\":\"{SCHEMA}\",\"error\":\"{e}\"}}"))
     }
 
+    /// Writes the `baogao/1` JSON document to `w` as it is serialised, without building it
+    /// as one string first (for large inputs: the CLI streams its output this way).
+    ///
+    /// ```
+    /// use baogao::json::OffsetUnit;
+    /// let text = "全镇共有党员704人。";
+    /// let report = baogao::analyze(text);
+    /// let mut out = Vec::new();
+    /// report.write_json(text, OffsetUnit::Chars, false, &mut out).unwrap();
+    /// assert_eq!(out, report.to_json(text).into_bytes());
+    /// ```
+    pub fn write_json<W: std::io::Write>(
+        &self,
+        text: &str,
+        unit: OffsetUnit,
+        pretty: bool,
+        w: W,
+    ) -> std::io::Result<()> {
+        let doc = build(self, text, unit);
+        let out = if pretty {
+            serde_json::to_writer_pretty(w, &doc)
+        } else {
+            serde_json::to_writer(w, &doc)
+        };
+        out.map_err(std::io::Error::from)
+    }
+
     /// The `baogao/1` document as a [`serde_json::Value`].
     ///
     /// ```
