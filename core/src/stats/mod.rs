@@ -98,7 +98,7 @@ impl Context<'static> {
 /// ```
 pub fn extract(text: &str, ctx: &Context<'_>) -> (Vec<Stat>, Vec<Defect>) {
     let lex = lexicon::lexicon();
-    let masks = traps::masks(text, lex);
+    let masks = traps::masks(text);
     let mut excluded: Vec<Span> = ctx.boilerplate.to_vec();
     excluded.extend(ctx.placeholders.iter().map(|p| p.span));
     let excluded = traps::merge(excluded);

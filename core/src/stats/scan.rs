@@ -3,7 +3,7 @@
 //! defects), or nothing (ordinals, codes, slogans, ranks …).
 
 use super::lexicon::{Lexicon, UnitKind};
-use super::traps::{Cursor, Masks};
+use super::traps::{Cursor, Masks, Traps};
 use crate::numeral::{self, Scan};
 use crate::{Approx, Span, StatKind};
 
@@ -112,6 +112,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         };
         let mut out = Vec::new();
         let mut all = Cursor::new(&masks.all);
+        let mut traps = Traps::new(text, lex);
         let mut qty = Cursor::new(&masks.quantity);
         let mut excl = Cursor::new(excluded);
         let mut i = 0;
@@ -125,7 +126,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 i = s.end.max(i + c.len_utf8());
                 continue;
             }
-            if let Some(s) = all.holding(i) {
+            if let Some(s) = all.holding(i).or_else(|| traps.holding(i)) {
                 i = s.end.max(i + c.len_utf8());
                 continue;
             }

@@ -80,31 +80,78 @@ fn url_runs(bytes: &[u8], mut f: impl FnMut(usize, usize)) {
     }
 }
 
-/// Calls `f(start, end)` for each maximal run of characters that trap phrases are written with
-/// and that holds a character that may start a number, in order.
+/// The trap phrases of a text, found on demand: asked whether a phrase holds offset `i` (for
+/// increasing `i`, as the scanner reads numbers), it searches the run of trap characters
+/// around `i` the first time that run is reached, and only then.
 ///
-/// Searching only these runs finds every trap that matters, and the same ones as a search of
-/// the whole text: a phrase cannot cross a character that no phrase holds, so a leftmost-
-/// longest search restarted at each run finds the same matches inside it; and the masks are
-/// consulted only where a number starts, which no run without such a character holds. Most of
-/// a report is left out (the runs are short and most hold no numeral).
-fn trap_runs(text: &str, lex: &Lexicon, mut f: impl FnMut(usize, usize)) {
-    let mut run: Option<(usize, bool)> = None; // (start, holds a numeral)
-    for (i, c) in text.char_indices() {
-        if lex.trap_chars.contains(c) {
-            let numeral = crate::numeral::starts_number(c);
-            match &mut run {
-                Some((_, has)) => *has |= numeral,
-                None => run = Some((i, numeral)),
-            }
-        } else if let Some((s, has)) = run.take() {
-            if has {
-                f(s, i);
-            }
+/// This finds the same phrases as one search of the whole text wherever it is asked: a phrase
+/// cannot cross a character that no phrase holds, so a leftmost-longest search restarted at
+/// each such run finds the same matches inside it. Only the runs that hold a number start are
+/// searched, and each once, which leaves most of a report unsearched.
+pub(crate) struct Traps<'t, 'l> {
+    text: &'t str,
+    lex: &'l Lexicon,
+    /// The phrases found so far (sorted, not overlapping).
+    spans: Vec<Span>,
+    /// Index of the first phrase that may still hold an offset asked about.
+    at: usize,
+    /// End of the last run searched.
+    searched: usize,
+}
+
+impl<'t, 'l> Traps<'t, 'l> {
+    pub fn new(text: &'t str, lex: &'l Lexicon) -> Traps<'t, 'l> {
+        Traps {
+            text,
+            lex,
+            spans: Vec::new(),
+            at: 0,
+            searched: 0,
         }
     }
-    if let Some((s, true)) = run {
-        f(s, text.len());
+
+    /// The trap phrase holding byte `i` (a character boundary), if any; `i` must not decrease
+    /// between calls.
+    pub fn holding(&mut self, i: usize) -> Option<Span> {
+        if i >= self.searched {
+            self.search_run(i);
+        }
+        while self.spans.get(self.at).is_some_and(|s| s.end <= i) {
+            self.at += 1;
+        }
+        self.spans.get(self.at).copied().filter(|s| s.start <= i)
+    }
+
+    /// Searches the run of trap characters holding `i`, if `i` is in one.
+    fn search_run(&mut self, i: usize) {
+        let (text, set) = (self.text, &self.lex.trap_chars);
+        let Some(ac) = &self.lex.traps else { return };
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+            return;
+        };
+        if !set.contains(c) {
+            return;
+        }
+        // the run cannot reach back into the last one searched: a character outside the set
+        // lies between them
+        let head = text.get(self.searched..i).unwrap_or("");
+        let start = head
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| set.contains(c))
+            .last()
+            .map_or(i, |(k, _)| self.searched + k);
+        let end = text
+            .get(i..)
+            .and_then(|r| r.char_indices().find(|&(_, c)| !set.contains(c)))
+            .map_or(text.len(), |(k, _)| i + k);
+        if let Some(run) = text.get(start..end) {
+            for m in ac.find_iter(run) {
+                self.spans
+                    .push(Span::new(start + m.start(), start + m.end()));
+            }
+        }
+        self.searched = end;
     }
 }
 
@@ -124,19 +171,11 @@ pub(super) fn merge(mut v: Vec<Span>) -> Vec<Span> {
     out
 }
 
-/// Computes the masks of `text` in one pass per kind.
-pub(crate) fn masks(text: &str, lex: &Lexicon) -> Masks {
+/// Computes the masks of `text` in one pass per kind: short quotes, titles, URLs (the trap
+/// phrases are found on demand by [`Traps`]).
+pub(crate) fn masks(text: &str) -> Masks {
     let mut all = Vec::new();
     let mut quantity = Vec::new();
-    if let Some(ac) = &lex.traps {
-        trap_runs(text, lex, |s, e| {
-            if let Some(run) = text.get(s..e) {
-                for m in ac.find_iter(run) {
-                    all.push(Span::new(s + m.start(), s + m.end()));
-                }
-            }
-        });
-    }
     {
         // every character url.rs can match is ASCII (or, under (?i), the Kelvin sign and
         // the long s), never white space: search only the runs of such characters
@@ -298,13 +337,13 @@ mod tests {
     #[test]
     fn quotes_titles_urls() {
         let t = "增强“四个意识”，见《“十四五”规划》，访问 http://www.cnpack.org/a?id=529 。";
-        let m = masks(t, lexicon());
+        let m = masks(t);
         let s = t.find("四个").unwrap_or(0);
         assert!(m.all.iter().any(|x| x.contains(s)));
         let u = t.find("529").unwrap_or(0);
         assert!(m.all.iter().any(|x| x.contains(u)));
         let long = "“这是一段很长的引语，里面有3个人”";
-        let m = masks(long, lexicon());
+        let m = masks(long);
         let p = long.find('3').unwrap_or(0);
         assert!(!m.all.iter().any(|x| x.contains(p)));
     }
@@ -371,10 +410,10 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Every trap over a character that may start a number is found by the run-restricted
-        /// search exactly as by a search of the whole text.
+        /// Asked at every offset in order, the on-demand search answers as a search of the
+        /// whole text does.
         #[test]
-        fn trap_runs_find_what_a_whole_search_finds(
+        fn traps_on_demand_match_a_whole_search(
             parts in proptest::collection::vec(
                 proptest::sample::select(vec![
                     "一些", "一定", "进一步", "一", "二", "三", "百", "万", "12", "0", "5", "年",
@@ -382,25 +421,19 @@ mod tests {
                     "一带一路", "两学一做", "三严三实", "四个意识", "第一", "一方面", "😀",
                 ]),
                 0..40,
-            )
+            ),
+            stride in 1usize..4,
         ) {
             let t: String = parts.concat();
             let lex = lexicon();
             let Some(ac) = &lex.traps else { return Ok(()) };
-            let holds_numeral = |s: usize, e: usize| {
-                t[s..e].chars().any(crate::numeral::starts_number)
-            };
-            let whole: Vec<(usize, usize)> = ac
-                .find_iter(&t)
-                .map(|m| (m.start(), m.end()))
-                .filter(|&(s, e)| holds_numeral(s, e))
-                .collect();
-            let mut runs = Vec::new();
-            trap_runs(&t, lex, |s, e| {
-                runs.extend(ac.find_iter(&t[s..e]).map(|m| (s + m.start(), s + m.end())));
-            });
-            runs.retain(|&(s, e)| holds_numeral(s, e));
-            proptest::prop_assert_eq!(runs, whole);
+            let whole: Vec<Span> = ac.find_iter(&t).map(|m| Span::new(m.start(), m.end())).collect();
+            let mut traps = Traps::new(&t, lex);
+            // ask at every `stride`-th character, as the scanner skips ahead
+            for (i, _) in t.char_indices().step_by(stride) {
+                let expected = whole.iter().copied().find(|s| s.start <= i && i < s.end);
+                proptest::prop_assert_eq!(traps.holding(i), expected, "at {}", i);
+            }
         }
     }
 
