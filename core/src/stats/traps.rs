@@ -155,6 +155,74 @@ impl<'t, 'l> Traps<'t, 'l> {
     }
 }
 
+/// Whether `b` (three bytes) is one of the wide marks the quote pass acts on:
+/// “ ” (E2 80 9C/9D), 《 》 「 」 『 』 (E3 80 8A–8F), ］ (EF BC BD).
+fn wide_mark(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [0xE2, 0x80, 0x9C | 0x9D] | [0xE3, 0x80, 0x8A..=0x8F] | [0xEF, 0xBC, 0xBD]
+    )
+}
+
+/// The offsets the quote pass acts on, in increasing order: ASCII `"` `]` LF CR and the
+/// [`wide_mark`]s. Each kind is searched with memchr and its next hit remembered, so the text
+/// is searched once however many offsets are asked about (they never decrease).
+struct Stops<'a> {
+    bytes: &'a [u8],
+    /// The next hit of each search at or after the last offset asked about (`usize::MAX`:
+    /// none left; `None`: not searched yet).
+    ascii: Option<usize>,
+    cr: Option<usize>,
+    wide: Option<usize>,
+}
+
+impl<'a> Stops<'a> {
+    fn new(bytes: &'a [u8]) -> Stops<'a> {
+        Stops {
+            bytes,
+            ascii: None,
+            cr: None,
+            wide: None,
+        }
+    }
+
+    /// The first stop at or after `i`.
+    fn next(&mut self, i: usize) -> Option<usize> {
+        let bytes = self.bytes;
+        let found = |r: Option<usize>, from: usize| r.map_or(usize::MAX, |k| from + k);
+        if self.ascii.map_or(true, |k| k < i) {
+            let r = bytes
+                .get(i..)
+                .and_then(|r| memchr::memchr3(b'"', b']', b'\n', r));
+            self.ascii = Some(found(r, i));
+        }
+        if self.cr.map_or(true, |k| k < i) {
+            self.cr = Some(found(
+                bytes.get(i..).and_then(|r| memchr::memchr(b'\r', r)),
+                i,
+            ));
+        }
+        if self.wide.map_or(true, |k| k < i) {
+            let mut from = i;
+            self.wide = Some(loop {
+                let Some(k) = bytes
+                    .get(from..)
+                    .and_then(|r| memchr::memchr3(0xE2, 0xE3, 0xEF, r))
+                else {
+                    break usize::MAX;
+                };
+                let at = from + k;
+                if bytes.get(at..at + 3).is_some_and(wide_mark) {
+                    break at;
+                }
+                from = at + 1;
+            });
+        }
+        let k = self.ascii.min(self.cr).min(self.wide).unwrap_or(usize::MAX);
+        (k < bytes.len()).then_some(k)
+    }
+}
+
 /// Sorts `v` and merges overlapping or touching spans.
 pub(super) fn merge(mut v: Vec<Span>) -> Vec<Span> {
     v.sort();
@@ -195,18 +263,13 @@ pub(crate) fn masks(text: &str) -> Masks {
     let mut corner: Option<(usize, usize, bool)> = None;
     let mut ascii: Option<(usize, usize, bool)> = None;
     let mut title: Option<(usize, usize)> = None;
-    let bytes = text.as_bytes();
+    let mut stops = Stops::new(text.as_bytes());
     let mut i = 0;
     while i < text.len() {
         if curly.is_none() && corner.is_none() && ascii.is_none() && title.is_none() {
-            // nothing open: jump to the next byte that may begin a character acted on here
-            // (ASCII " ] CR LF, or the lead byte of “ ” 「 」 『 』 《 》 ］)
-            let skip = bytes.get(i..).and_then(|r| {
-                r.iter()
-                    .position(|&b| matches!(b, b'"' | b']' | b'\n' | b'\r' | 0xE2 | 0xE3 | 0xEF))
-            });
-            match skip {
-                Some(k) => i += k,
+            // nothing open: jump to the next character acted on here
+            match stops.next(i) {
+                Some(k) => i = k,
                 None => break,
             }
         }
@@ -433,6 +496,35 @@ mod tests {
             for (i, _) in t.char_indices().step_by(stride) {
                 let expected = whole.iter().copied().find(|s| s.start <= i && i < s.end);
                 proptest::prop_assert_eq!(traps.holding(i), expected, "at {}", i);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The quote pass's stops are exactly the characters it acts on.
+        #[test]
+        fn stops_are_the_marks(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "“", "”", "《", "》", "「", "」", "『", "』", "］", "\"", "]", "\n", "\r",
+                    "、", "。", "，", "〈", "【", "…", "—", "‘", "’", "（", "）", "中", "a", "😀",
+                ]),
+                0..40,
+            ),
+            stride in 1usize..3,
+        ) {
+            let t: String = parts.concat();
+            let acted = |c: char| "“”《》「」『』］\"]\n\r".contains(c);
+            let mut stops = Stops::new(t.as_bytes());
+            let mut from = 0;
+            for (i, _) in t.char_indices().step_by(stride) {
+                if i < from {
+                    continue;
+                }
+                let expected = t[i..].char_indices().find(|&(_, c)| acted(c)).map(|(k, _)| i + k);
+                let got = stops.next(i);
+                proptest::prop_assert_eq!(got, expected, "from {}", i);
+                from = i;
             }
         }
     }
