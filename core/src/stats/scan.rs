@@ -117,11 +117,15 @@ impl<'t, 'l> Scanner<'t, 'l> {
         let mut excl = Cursor::new(excluded);
         let mut i = 0;
         while i < text.len() {
-            let Some(c) = char_at(text, i) else { break };
-            if !numeral::starts_number(c) {
-                i += c.len_utf8();
-                continue;
-            }
+            // the next character that may start a number (one iterator over the stretch
+            // between numbers, rather than a look-up per character)
+            let Some((k, c)) = text
+                .get(i..)
+                .and_then(|r| r.char_indices().find(|&(_, c)| numeral::starts_number(c)))
+            else {
+                break;
+            };
+            i += k;
             if let Some(s) = excl.holding(i) {
                 i = s.end.max(i + c.len_utf8());
                 continue;
