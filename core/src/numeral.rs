@@ -456,7 +456,25 @@ fn arabic(text: &str, at: usize) -> Option<(usize, f64, usize, bool, bool)> {
 
 /// The financial capitals (`壹贰叁肆伍陆柒捌玖拾佰仟`).
 fn is_capital(c: char) -> bool {
-    "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億".contains(c)
+    matches!(
+        c,
+        '壹' | '贰'
+            | '貳'
+            | '叁'
+            | '參'
+            | '肆'
+            | '伍'
+            | '陆'
+            | '陸'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '拾'
+            | '佰'
+            | '仟'
+            | '萬'
+            | '億'
+    )
 }
 
 fn liang_or_digit(c: Cls) -> Option<u32> {
