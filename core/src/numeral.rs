@@ -789,7 +789,19 @@ pub fn scan(text: &str, at: usize) -> Option<Scan> {
     };
     // 七、八十: a digit, 、, the next digit with a unit
     if c == '、' && a.chinese && a.ntok == 1 && !a.digit_string {
-        if let (Some(d1), Some(b)) = (a.first_digit, scan_single(text, a.end + c.len_utf8())) {
+        // the next number must open with the next digit (a cheap test before reading it)
+        let after = a.end + c.len_utf8();
+        let opens_next = |d1: u32| {
+            char_at(text, after)
+                .and_then(classify)
+                .and_then(liang_or_digit)
+                .is_some_and(|d| d == d1 + 1)
+        };
+        let b = a
+            .first_digit
+            .filter(|&d1| opens_next(d1))
+            .and_then(|_| scan_single(text, after));
+        if let (Some(d1), Some(b)) = (a.first_digit, b) {
             if b.first_digit == Some(d1 + 1) && b.trailing > 1.0 && !b.arabic && !b.range_like() {
                 let lo = f64::from(d1) * b.trailing;
                 out = to_scan(&b);
