@@ -72,6 +72,10 @@ pub(crate) struct Lexicon {
     pub trap_chars: CharSet,
     /// Named cue lists.
     cues: HashMap<String, CueList>,
+    /// The first and the last characters of every cue of every list: a look-up at a
+    /// character that begins (ends) no cue answers without finding the list.
+    cue_firsts: CharSet,
+    cue_lasts: CharSet,
 }
 
 /// A cue list (longest first), also indexed by first and by last character so that a look-up
@@ -227,15 +231,25 @@ fn build() -> Lexicon {
             .or_default()
             .push(line.to_string());
     }
-    let cues = lists
+    let cues: HashMap<String, CueList> = lists
         .into_iter()
         .map(|(name, list)| (name, CueList::new(list)))
         .collect();
+    let cue_firsts = CharSet::new(
+        cues.values()
+            .flat_map(|l: &CueList| l.all.iter().filter_map(|c| c.chars().next())),
+    );
+    let cue_lasts = CharSet::new(
+        cues.values()
+            .flat_map(|l: &CueList| l.all.iter().filter_map(|c| c.chars().next_back())),
+    );
     Lexicon {
         units,
         traps,
         trap_chars,
         cues,
+        cue_firsts,
+        cue_lasts,
     }
 }
 
@@ -265,6 +279,9 @@ impl Lexicon {
     pub fn cue_before<'a>(&'a self, name: &str, text: &str, at: usize) -> Option<&'a str> {
         let before = text.get(..at)?;
         let last = before.chars().next_back()?;
+        if !self.cue_lasts.contains(last) {
+            return None;
+        }
         let list = self.cues.get(name)?;
         list.by_last
             .get(&last)?
@@ -278,6 +295,9 @@ impl Lexicon {
     pub fn cue_after<'a>(&'a self, name: &str, text: &str, at: usize) -> Option<&'a str> {
         let after = text.get(at..)?;
         let first = after.chars().next()?;
+        if !self.cue_firsts.contains(first) {
+            return None;
+        }
         let list = self.cues.get(name)?;
         list.by_first
             .get(&first)?
@@ -289,7 +309,11 @@ impl Lexicon {
 
     /// The cues of list `name` that end with `last` (longest first).
     pub fn cues_ending(&self, name: &str, last: char) -> impl Iterator<Item = &str> {
-        let list = self.cues.get(name);
+        let list = self
+            .cue_lasts
+            .contains(last)
+            .then(|| self.cues.get(name))
+            .flatten();
         list.and_then(|l| l.by_last.get(&last))
             .into_iter()
             .flatten()
@@ -299,7 +323,11 @@ impl Lexicon {
 
     /// The cues of list `name` that begin with `first` (longest first).
     pub fn cues_starting(&self, name: &str, first: char) -> impl Iterator<Item = &str> {
-        let list = self.cues.get(name);
+        let list = self
+            .cue_firsts
+            .contains(first)
+            .then(|| self.cues.get(name))
+            .flatten();
         list.and_then(|l| l.by_first.get(&first))
             .into_iter()
             .flatten()
