@@ -3,7 +3,7 @@
 //! A cue is a plain string (`存在问题`) or parts joined by `…` (`存在…问题`): the parts must
 //! occur in order, in one sentence, each within [`GAP`] bytes of the previous one.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::Span;
 
@@ -99,6 +99,7 @@ impl MatcherBuilder {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
                 .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&self.patterns)
                 .ok()
         };
@@ -272,6 +273,16 @@ mod tests {
         assert_eq!(cue_parts(" "), Err(CueError::Blank));
         assert_eq!(cue_parts("存在…"), Err(CueError::Blank));
         assert_eq!(cue_parts("a...b").unwrap(), ["a", "b"]);
+    }
+
+    #[test]
+    fn builtin_automata_stay_small() {
+        // The DFA trades memory for speed: about 0.75–1 MB for each built-in rubric.
+        for name in crate::rubric::builtin_names() {
+            let r = crate::Rubric::builtin(name).unwrap();
+            let bytes = r.matcher.ac.as_ref().map_or(0, AhoCorasick::memory_usage);
+            assert!(bytes > 0 && bytes < 4 << 20, "{name}: {bytes} bytes");
+        }
     }
 
     #[test]
