@@ -57,6 +57,57 @@ fn words() -> &'static Words {
     })
 }
 
+/// Per byte at a character boundary: 0 when a mask character may start there (see
+/// [`mask_starts`]), else the length of the character it leads (the scan steps over whole
+/// characters).
+const STEP: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 256 {
+        t[b] = if b < 0xE0 {
+            2
+        } else if b < 0xF0 {
+            3
+        } else {
+            4
+        };
+        b += 1;
+    }
+    t[b'_' as usize] = 0;
+    t[b'*' as usize] = 0;
+    t[b'x' as usize] = 0;
+    t[b'X' as usize] = 0;
+    t[0xC3] = 0;
+    t[0xE2] = 0;
+    t[0xE6] = 0;
+    t[0xEF] = 0;
+    t
+};
+
+/// Whether a mask character (one [`family`] knows) starts at byte `j` of `b`: its UTF-8
+/// bytes, compared without decoding (the lead bytes are never continuation bytes, so a hit is
+/// a character boundary).
+fn mask_starts(b: &[u8], j: usize) -> bool {
+    match b.get(j) {
+        Some(b'_' | b'*' | b'x' | b'X') => true,
+        // ×
+        Some(0xC3) => b.get(j + 1) == Some(&0x97),
+        // ╳ □ ○ ◯
+        Some(0xE2) => matches!(
+            b.get(j + 1..j + 3),
+            Some([0x95, 0xB3] | [0x96, 0xA1] | [0x97, 0x8B | 0xAF])
+        ),
+        // 某
+        Some(0xE6) => matches!(b.get(j + 1..j + 3), Some([0x9F, 0x90])),
+        // ＿ ＊ Ｘ ｘ
+        Some(0xEF) => matches!(
+            b.get(j + 1..j + 3),
+            Some([0xBC, 0xBF | 0x8A | 0xB8] | [0xBD, 0x98])
+        ),
+        _ => false,
+    }
+}
+
 /// The kinds of mask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {
@@ -153,16 +204,22 @@ pub fn find(text: &str, boilerplate: &[Span]) -> Vec<Placeholder> {
     // Markdown emphasis closers already seen (byte offset of a closing `**`).
     let mut skip_until = 0usize;
     let mut i = 0usize;
-    while i < text.len() {
-        let Some(c) = text[i..].chars().next() else {
+    let bytes = text.as_bytes();
+    loop {
+        // Skip to the next mask character byte by byte (the cached line is recomputed once
+        // `i` passes its end).
+        while let Some(&b) = bytes.get(i) {
+            let step = STEP[usize::from(b)];
+            if step == 0 && mask_starts(bytes, i) {
+                break;
+            }
+            i += usize::from(step.max(1));
+        }
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
-        let clen = c.len_utf8();
-        if c == '\n' || c == '\r' {
-            line_known = false;
-        }
         let Some(fam) = family(c) else {
-            i += clen;
+            i += c.len_utf8();
             continue;
         };
         // The run of this family.

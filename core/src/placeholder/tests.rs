@@ -157,3 +157,26 @@ proptest! {
         prop_assert!(ok.is_ok(), "{:?}", ok);
     }
 }
+
+#[test]
+fn mask_starts_agrees_with_family_on_every_char() {
+    let mut buf = [0u8; 4];
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        let b = c.encode_utf8(&mut buf).as_bytes();
+        assert_eq!(mask_starts(b, 0), family(c).is_some(), "{c:?}");
+        for j in 1..b.len() {
+            assert!(!mask_starts(b, j), "{c:?} at {j}");
+        }
+    }
+}
+
+#[test]
+fn step_table_never_skips_a_mask() {
+    let mut buf = [0u8; 4];
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        let b = c.encode_utf8(&mut buf).as_bytes();
+        let step = STEP[usize::from(b[0])];
+        assert!(step == 0 || usize::from(step) == b.len(), "{c:?}");
+        assert!(step == 0 || family(c).is_none(), "{c:?}");
+    }
+}
