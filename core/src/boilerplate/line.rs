@@ -147,7 +147,13 @@ pub(crate) fn classify(text: &str, line: Span, lex: &Lexicon) -> Kind {
     }
     let s = t.slice(text);
     // Character count, capped: long lines are only checked for blurbs and list footers.
-    let n = s.chars().take(LIST_LINE_MAX + 1).count();
+    // (A line of more than 4 bytes per character allowed is over the cap whatever it holds;
+    // a shorter one is counted by the standard library's word-at-a-time count.)
+    let n = if s.len() > 4 * (LIST_LINE_MAX + 1) {
+        LIST_LINE_MAX + 1
+    } else {
+        s.chars().count().min(LIST_LINE_MAX + 1)
+    };
 
     if let Some(kind) = blurb(s, t.start, n, lex) {
         return kind;
