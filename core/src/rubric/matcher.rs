@@ -191,13 +191,17 @@ pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
                 };
                 if end {
                     out.push(i + 3);
-                    i += 3;
-                    continue;
                 }
             }
             _ => {}
         }
-        i += 1;
+        // On to the next character.
+        i += match lead {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xFF => 4,
+            _ => 1,
+        };
     }
     out
 }
