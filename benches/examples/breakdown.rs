@@ -83,7 +83,9 @@ fn main() {
         let t_ph = best(reps, || baogao::placeholder::find(text, &bp));
         let t_ol = best(reps, || baogao::outline::build(text, &bp));
         let report = baogao::analyze_outline_and_stats(text);
-        let t_st = best(reps, || baogao::stats::extract(text, &report.stats_context()));
+        let t_st = best(reps, || {
+            baogao::stats::extract(text, &report.stats_context())
+        });
         let t_os = best(reps, || baogao::analyze_outline_and_stats(text));
         let t_rb = best(reps, || baogao::rubric::score_auto(text, &report));
         let t_an = best(reps, || baogao::analyze(text));

@@ -191,7 +191,11 @@ pub(crate) fn classify(text: &str, line: Span, lex: &Lexicon) -> Kind {
         // A credit alone on its line (某某日报记者 张三) takes the caption sentence above it.
         let credit_only = n <= CREDIT_ONLY_MAX
             && !s.contains(['。', '，', ','])
-            && !lex.caption_start.starting(s).iter().any(|(p, _)| s.starts_with(p));
+            && !lex
+                .caption_start
+                .starting(s)
+                .iter()
+                .any(|(p, _)| s.starts_with(p));
         return Kind::Strong(if credit_only {
             Follow::Credit
         } else {
@@ -399,7 +403,11 @@ fn meta(s: &str, lex: &Lexicon) -> Option<Kind> {
         Some(rest) => rest,
         None => body,
     };
-    let (label, kind) = lex.meta.starting(body).iter().find(|(l, _)| body.starts_with(l))?;
+    let (label, kind) = lex
+        .meta
+        .starting(body)
+        .iter()
+        .find(|(l, _)| body.starts_with(l))?;
     let rest = body[label.len()..].trim_start_matches(is_blank);
     let value = rest.strip_prefix([':', '：'])?;
     let value = value
@@ -503,7 +511,12 @@ fn tokens(s: &str, lex: &Lexicon) -> Option<Kind> {
 /// A photo caption: a short line ending with a credit (…某某日报记者 张三, … 李四 摄,
 /// 摄影：张三) or starting with 图为.
 fn caption(s: &str, lex: &Lexicon) -> bool {
-    if lex.caption_start.starting(s).iter().any(|(p, _)| s.starts_with(p)) {
+    if lex
+        .caption_start
+        .starting(s)
+        .iter()
+        .any(|(p, _)| s.starts_with(p))
+    {
         return true;
     }
     // A credit in brackets: …开幕。（记者 赵六 摄）

@@ -92,7 +92,13 @@ impl<'a> DocContext<'a> {
         report: &'a Report,
         doc: usize,
     ) -> DocContext<'a> {
-        DocContext::with_ends(rubric, text, report, doc, &doc_sentence_ends(text, report, doc))
+        DocContext::with_ends(
+            rubric,
+            text,
+            report,
+            doc,
+            &doc_sentence_ends(text, report, doc),
+        )
     }
 
     /// [`DocContext::new`] with the document's sentence ends (relative to its start, from
