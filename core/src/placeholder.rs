@@ -57,6 +57,89 @@ fn words() -> &'static Words {
     })
 }
 
+/// A cheap filter for [`mask_starts`]: one bit per group of mask characters, set in
+/// `MASK_B0[first byte] & MASK_B1[second] & MASK_B2[third]` whenever a character of the group
+/// may start there (bit 0: the ASCII masks, any bytes after; 1: `×`; 2: `╳□○◯`; 3: `某`;
+/// 4: `＿＊Ｘｘ`).
+const MASK_B0: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'_' as usize] = 1;
+    t[b'*' as usize] = 1;
+    t[b'x' as usize] = 1;
+    t[b'X' as usize] = 1;
+    t[0xC3] = 2;
+    t[0xE2] = 4;
+    t[0xE6] = 8;
+    t[0xEF] = 16;
+    t
+};
+const MASK_B1: [u8; 256] = {
+    let mut t = [1u8 | 2 | 4 | 8 | 16; 256];
+    let mut b = 0;
+    while b < 256 {
+        let mut bits = 1u8;
+        if b == 0x97 {
+            bits |= 2;
+        }
+        if b == 0x95 || b == 0x96 || b == 0x97 {
+            bits |= 4;
+        }
+        if b == 0x9F {
+            bits |= 8;
+        }
+        if b == 0xBC || b == 0xBD {
+            bits |= 16;
+        }
+        t[b] = bits;
+        b += 1;
+    }
+    t
+};
+const MASK_B2: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        // `×` is two bytes: any third byte.
+        let mut bits = 1u8 | 2;
+        if b == 0xB3 || b == 0xA1 || b == 0x8B || b == 0xAF {
+            bits |= 4;
+        }
+        if b == 0x90 {
+            bits |= 8;
+        }
+        if b == 0xBF || b == 0x8A || b == 0xB8 || b == 0x98 {
+            bits |= 16;
+        }
+        t[b] = bits;
+        b += 1;
+    }
+    t
+};
+
+/// Whether a mask character (one [`family`] knows) starts at byte `j` of `b`: its UTF-8
+/// bytes, compared without decoding (the lead bytes are never continuation bytes, so a hit is
+/// a character boundary).
+fn mask_starts(b: &[u8], j: usize) -> bool {
+    match b.get(j) {
+        Some(b'_' | b'*' | b'x' | b'X') => true,
+        // ×
+        Some(0xC3) => b.get(j + 1) == Some(&0x97),
+        // ╳ □ ○ ◯
+        Some(0xE2) => matches!(
+            b.get(j + 1..j + 3),
+            Some([0x95, 0xB3] | [0x96, 0xA1] | [0x97, 0x8B | 0xAF])
+        ),
+        // 某
+        Some(0xE6) => matches!(b.get(j + 1..j + 3), Some([0x9F, 0x90])),
+        // ＿ ＊ Ｘ ｘ
+        Some(0xEF) => matches!(
+            b.get(j + 1..j + 3),
+            Some([0xBC, 0xBF | 0x8A | 0xB8] | [0xBD, 0x98])
+        ),
+        _ => false,
+    }
+}
+
 /// The kinds of mask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {
@@ -153,16 +236,29 @@ pub fn find(text: &str, boilerplate: &[Span]) -> Vec<Placeholder> {
     // Markdown emphasis closers already seen (byte offset of a closing `**`).
     let mut skip_until = 0usize;
     let mut i = 0usize;
-    while i < text.len() {
-        let Some(c) = text[i..].chars().next() else {
+    let bytes = text.as_bytes();
+    loop {
+        // Skip to the next mask character byte by byte (the cached line is recomputed once
+        // `i` passes its end).
+        while let Some(&b) = bytes.get(i) {
+            // Byte by byte, with no branch on the byte itself (continuation bytes have no bits
+            // in `MASK_B0`): iterations are independent and the rarely taken branch is
+            // predicted, where stepping by decoded character lengths chained every iteration
+            // to the previous load.
+            let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+            let b2 = bytes.get(i + 2).copied().unwrap_or(0);
+            let maybe =
+                MASK_B0[usize::from(b)] & MASK_B1[usize::from(b1)] & MASK_B2[usize::from(b2)];
+            if maybe != 0 && mask_starts(bytes, i) {
+                break;
+            }
+            i += 1;
+        }
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
-        let clen = c.len_utf8();
-        if c == '\n' || c == '\r' {
-            line_known = false;
-        }
         let Some(fam) = family(c) else {
-            i += clen;
+            i += c.len_utf8();
             continue;
         };
         // The run of this family.

@@ -11,7 +11,16 @@ use crate::Span;
 /// assert!(!baogao::text::is_blank('一'));
 /// ```
 pub fn is_blank(c: char) -> bool {
-    c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}' || c == '\u{00A0}'
+    let u = c as u32;
+    if u < 0x80 {
+        // ASCII: what `char::is_whitespace` accepts (including the vertical tab).
+        return matches!(c, ' ' | '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r');
+    }
+    // Above the ideographic space only the BOM is blank: CJK text takes no table lookup.
+    if u > 0x3000 {
+        return c == '\u{FEFF}';
+    }
+    c.is_whitespace() || c == '\u{200B}' || c == '\u{00A0}'
 }
 
 /// The lines of `text` as byte spans, without their line terminator (`\n`, `\r\n` or a lone
@@ -96,6 +105,14 @@ mod tests {
         let text = "a\r\rb\n\nc";
         let v: Vec<_> = lines(text).map(|s| s.slice(text)).collect();
         assert_eq!(v, ["a", "", "b", "", "c"]);
+    }
+
+    #[test]
+    fn is_blank_fast_paths_keep_the_definition() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let want = c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}' || c == '\u{00A0}';
+            assert_eq!(is_blank(c), want, "{c:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The boilerplate lexicons, read once from the data files under `core/data/boilerplate/`.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -35,6 +36,79 @@ pub(crate) fn section(data: &'static str, name: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// FNV-1a: a fast hash for the short chrome tokens looked up once per token of every short
+/// line (the standard SipHash cost more than the rest of the line's classification).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of chrome tokens.
+pub(crate) type TokenSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+/// Words (with a value each) to be tried as prefixes of a line, grouped by their first
+/// character: [`Prefixes::starting`] gives only the words that can start a given text, in
+/// their original order, so a line is compared with a handful of words instead of all.
+pub(crate) struct Prefixes<T> {
+    all: Vec<(&'static str, T)>,
+    /// Sorted by character; each group keeps the order of `all`.
+    groups: Vec<(char, Vec<(&'static str, T)>)>,
+}
+
+impl<T: Copy> Prefixes<T> {
+    pub(crate) fn new(all: Vec<(&'static str, T)>) -> Prefixes<T> {
+        let mut groups: Vec<(char, Vec<(&'static str, T)>)> = Vec::new();
+        for &(w, v) in &all {
+            let Some(c) = w.chars().next() else { continue };
+            match groups.iter_mut().find(|(g, _)| *g == c) {
+                Some((_, ws)) => ws.push((w, v)),
+                None => groups.push((c, vec![(w, v)])),
+            }
+        }
+        groups.sort_by_key(|(c, _)| *c);
+        Prefixes { all, groups }
+    }
+
+    /// Every word, in the original order.
+    pub(crate) fn all(&self) -> &[(&'static str, T)] {
+        &self.all
+    }
+
+    /// The words starting with the first character of `s`, in the original order (empty when
+    /// `s` is empty).
+    pub(crate) fn starting(&self, s: &str) -> &[(&'static str, T)] {
+        let Some(c) = s.chars().next() else {
+            return &[];
+        };
+        match self.groups.binary_search_by_key(&c, |(g, _)| *g) {
+            Ok(i) => self.groups.get(i).map_or(&[], |(_, ws)| ws.as_slice()),
+            Err(_) => &[],
+        }
+    }
+}
+
+/// Plain words as [`Prefixes`].
+fn prefixes(words: Vec<&'static str>) -> Prefixes<()> {
+    Prefixes::new(words.into_iter().map(|w| (w, ())).collect())
+}
+
 /// What the value of a metadata label looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum MetaKind {
@@ -56,23 +130,25 @@ pub(crate) enum MetaKind {
 
 /// Every boilerplate lexicon.
 pub(crate) struct Lexicon {
-    pub strong_tokens: HashSet<&'static str>,
-    pub weak_tokens: HashSet<&'static str>,
+    pub strong_tokens: TokenSet,
+    pub weak_tokens: TokenSet,
     /// Metadata labels, longest first.
-    pub meta: Vec<(&'static str, MetaKind)>,
-    pub crumb: Vec<&'static str>,
-    pub list: Vec<&'static str>,
-    pub footer: Vec<&'static str>,
-    pub home: Vec<&'static str>,
+    pub meta: Prefixes<MetaKind>,
+    pub crumb: Prefixes<()>,
+    pub list: Prefixes<()>,
+    pub footer: Prefixes<()>,
+    pub home: Prefixes<()>,
     /// Words that make a line a title, not the value of a label alone on the line before.
     pub not_value: Vec<&'static str>,
     /// Blurb cues; `blurb_strong[pattern]` tells a strong cue from a weak one.
     pub blurb: Option<AhoCorasick>,
     pub blurb_strong: Vec<bool>,
     pub credit: Vec<&'static str>,
+    /// The credit words as one automaton: whether a name run holds any of them at all.
+    pub credit_any: Option<AhoCorasick>,
     pub agency: Vec<&'static str>,
     pub shot: Vec<&'static str>,
-    pub caption_start: Vec<&'static str>,
+    pub caption_start: Prefixes<()>,
 }
 
 const CHROME: &str = include_str!("../../data/boilerplate/chrome.txt");
@@ -112,21 +188,24 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .ok();
+        let credit = longest_first(section(CAPTION, "credit"));
+        let credit_any = AhoCorasick::new(&credit).ok();
         Lexicon {
             strong_tokens: section(CHROME, "strong").into_iter().collect(),
             weak_tokens: section(CHROME, "weak").into_iter().collect(),
-            meta,
-            crumb: longest_first(section(LINES, "crumb")),
-            list: longest_first(section(LINES, "list")),
-            footer: longest_first(section(LINES, "footer")),
-            home: longest_first(section(LINES, "home")),
+            meta: Prefixes::new(meta),
+            crumb: prefixes(longest_first(section(LINES, "crumb"))),
+            list: prefixes(longest_first(section(LINES, "list"))),
+            footer: prefixes(longest_first(section(LINES, "footer"))),
+            home: prefixes(longest_first(section(LINES, "home"))),
             not_value: section(META, "not-value"),
             blurb,
             blurb_strong,
-            credit: longest_first(section(CAPTION, "credit")),
+            credit,
+            credit_any,
             agency: longest_first(section(CAPTION, "agency")),
             shot: longest_first(section(CAPTION, "shot")),
-            caption_start: longest_first(section(CAPTION, "start")),
+            caption_start: prefixes(longest_first(section(CAPTION, "start"))),
         }
     }
 
@@ -148,12 +227,27 @@ mod tests {
         assert!(lex.weak_tokens.contains("首页"));
         assert!(lex
             .meta
+            .all()
             .iter()
             .any(|(l, k)| *l == "来源" && *k == MetaKind::Source));
         assert!(lex.blurb.is_some());
-        assert!(lex.crumb.contains(&"当前位置"));
+        assert!(lex.crumb.all().contains(&("当前位置", ())));
         assert!(lex.credit.contains(&"记者"));
-        assert!(lex.meta.windows(2).all(|w| w[0].0.len() >= w[1].0.len()));
+        assert!(lex.credit_any.is_some());
+        assert!(lex
+            .meta
+            .all()
+            .windows(2)
+            .all(|w| w[0].0.len() >= w[1].0.len()));
+    }
+
+    #[test]
+    fn prefixes_keep_order_within_a_first_character() {
+        let p = prefixes(vec!["相关文章", "推荐阅读", "相关", "热门"]);
+        assert_eq!(p.starting("相关文章：xx"), [("相关文章", ()), ("相关", ())]);
+        assert_eq!(p.starting("推荐"), [("推荐阅读", ())]);
+        assert!(p.starting("").is_empty() && p.starting("一、").is_empty());
+        assert_eq!(p.all().len(), 4);
     }
 
     #[test]

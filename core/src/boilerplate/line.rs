@@ -1,7 +1,7 @@
 //! Classifies one line on its own: blank, report, weak chrome (chrome only inside a run of
 //! other chrome), strong chrome, or a blurb sentence inside a long line.
 
-use super::lexicon::{Lexicon, MetaKind};
+use super::lexicon::{Lexicon, MetaKind, Prefixes};
 use crate::text::{is_blank, trim};
 use crate::Span;
 
@@ -147,7 +147,13 @@ pub(crate) fn classify(text: &str, line: Span, lex: &Lexicon) -> Kind {
     }
     let s = t.slice(text);
     // Character count, capped: long lines are only checked for blurbs and list footers.
-    let n = s.chars().take(LIST_LINE_MAX + 1).count();
+    // (A line of more than 4 bytes per character allowed is over the cap whatever it holds;
+    // a shorter one is counted by the standard library's word-at-a-time count.)
+    let n = if s.len() > 4 * (LIST_LINE_MAX + 1) {
+        LIST_LINE_MAX + 1
+    } else {
+        s.chars().count().min(LIST_LINE_MAX + 1)
+    };
 
     if let Some(kind) = blurb(s, t.start, n, lex) {
         return kind;
@@ -185,7 +191,11 @@ pub(crate) fn classify(text: &str, line: Span, lex: &Lexicon) -> Kind {
         // A credit alone on its line (某某日报记者 张三) takes the caption sentence above it.
         let credit_only = n <= CREDIT_ONLY_MAX
             && !s.contains(['。', '，', ','])
-            && !lex.caption_start.iter().any(|p| s.starts_with(p));
+            && !lex
+                .caption_start
+                .starting(s)
+                .iter()
+                .any(|(p, _)| s.starts_with(p));
         return Kind::Strong(if credit_only {
             Follow::Credit
         } else {
@@ -202,7 +212,7 @@ pub(crate) fn classify(text: &str, line: Span, lex: &Lexicon) -> Kind {
 /// blank, a bracket or nothing, or a short line starting with one (扫一扫在手机打开当前页). A
 /// report sentence that happens to start with one (上一条经验是…, 扫一扫二维码即可参加…) stays.
 fn footer(s: &str, n: usize, lex: &Lexicon) -> bool {
-    lex.footer.iter().any(|p| {
+    lex.footer.starting(s).iter().any(|(p, _)| {
         s.strip_prefix(p).is_some_and(|rest| {
             n <= FOOTER_SHORT
                 || rest.chars().next().map_or(true, |c| {
@@ -219,7 +229,7 @@ fn is_crumb_sep(c: char) -> bool {
 /// A breadcrumb without its label: 首页 > 工作总结 > 党建工作总结, 人民网>>时政>>正文.
 fn crumbs(s: &str, lex: &Lexicon) -> bool {
     crumb_trail(s)
-        || lex.home.iter().any(|h| {
+        || lex.home.starting(s).iter().any(|(h, _)| {
             s.strip_prefix(h).is_some_and(|rest| {
                 rest.trim_start_matches(is_blank)
                     .chars()
@@ -297,12 +307,12 @@ fn page_number(s: &str) -> bool {
 
 /// Whether `s` ends with one of `labels` and a colon, after a bracketed title or a blank
 /// (【2023年工作总结】相关文章：).
-fn ends_with_label(s: &str, labels: &[&str]) -> bool {
+fn ends_with_label(s: &str, labels: &Prefixes<()>) -> bool {
     let Some(body) = s.strip_suffix([':', '：']) else {
         return false;
     };
     !s.contains('。')
-        && labels.iter().any(|l| {
+        && labels.all().iter().any(|(l, _)| {
             body.strip_suffix(l).is_some_and(|head| {
                 head.is_empty()
                     || head.ends_with(|c: char| is_blank(c) || matches!(c, '】' | ']' | '》'))
@@ -312,9 +322,9 @@ fn ends_with_label(s: &str, labels: &[&str]) -> bool {
 
 /// If `s` starts with one of `labels` (longest first) followed by a colon, a blank or the end,
 /// the text after the label.
-fn starts_with_label<'s>(s: &'s str, labels: &[&str]) -> Option<&'s str> {
+fn starts_with_label<'s>(s: &'s str, labels: &Prefixes<()>) -> Option<&'s str> {
     let s = s.trim_start_matches(['【', '[', '［', '》', '>']);
-    labels.iter().find_map(|l| {
+    labels.starting(s).iter().find_map(|(l, _)| {
         let rest = s.strip_prefix(l)?;
         match rest.chars().next() {
             None => Some(rest),
@@ -383,7 +393,8 @@ fn blurb(s: &str, base: usize, n: usize, lex: &Lexicon) -> Option<Kind> {
 
 /// A site or crawler metadata line (来源：某某日报, 时间:2023-08-08 20:20:01 工作总结 来源:网友投稿).
 fn meta(s: &str, lex: &Lexicon) -> Option<Kind> {
-    if s.contains('。') {
+    // A field needs a colon after its label.
+    if s.contains('。') || !s.contains([':', '：']) {
         return None;
     }
     let body = s.trim_start_matches(['【', '[', '［', '（', '(']);
@@ -392,7 +403,11 @@ fn meta(s: &str, lex: &Lexicon) -> Option<Kind> {
         Some(rest) => rest,
         None => body,
     };
-    let (label, kind) = lex.meta.iter().find(|(l, _)| body.starts_with(l))?;
+    let (label, kind) = lex
+        .meta
+        .starting(body)
+        .iter()
+        .find(|(l, _)| body.starts_with(l))?;
     let rest = body[label.len()..].trim_start_matches(is_blank);
     let value = rest.strip_prefix([':', '：'])?;
     let value = value
@@ -456,7 +471,7 @@ fn label_count(s: &str, lex: &Lexicon) -> usize {
             continue;
         }
         let before = s[..i].trim_end_matches(is_blank);
-        if lex.meta.iter().any(|(l, _)| {
+        if lex.meta.all().iter().any(|(l, _)| {
             before.ends_with(l) && {
                 // The label must start the line or follow a blank or a bracket.
                 let head = &before[..before.len() - l.len()];
@@ -496,7 +511,12 @@ fn tokens(s: &str, lex: &Lexicon) -> Option<Kind> {
 /// A photo caption: a short line ending with a credit (…某某日报记者 张三, … 李四 摄,
 /// 摄影：张三) or starting with 图为.
 fn caption(s: &str, lex: &Lexicon) -> bool {
-    if lex.caption_start.iter().any(|p| s.starts_with(p)) {
+    if lex
+        .caption_start
+        .starting(s)
+        .iter()
+        .any(|(p, _)| s.starts_with(p))
+    {
         return true;
     }
     // A credit in brackets: …开幕。（记者 赵六 摄）
@@ -524,10 +544,13 @@ fn caption(s: &str, lex: &Lexicon) -> bool {
             return false;
         }
         let (head, run) = rest.split_at(rest.len() - run_len);
-        // A credit word fused to the name: …某某日报记者张三.
+        // A credit word fused to the name: …某某日报记者张三 (one automaton pass tells whether
+        // the run holds any before each word is looked for from the end).
+        let credit_in_run = lex.credit_any.as_ref().map_or(true, |ac| ac.is_match(run));
         if let Some((pos, w)) = lex
             .credit
             .iter()
+            .filter(|_| credit_in_run)
             .filter_map(|w| run.rfind(w).map(|p| (p, *w)))
             .max_by_key(|(p, w)| p + w.len())
         {

@@ -84,24 +84,21 @@ pub(crate) fn candidates(
         // sentence starts inside the line: the first non-blank character after a run of
         // sentence ends (found by one automaton pass, not char by char)
         let mut i = ls;
-        for m in super::lexicon::punct_automaton()
-            .into_iter()
-            .flat_map(|a| a.find_iter(s))
-        {
+        for (m_start, m_end) in super::lexicon::punct_positions(s) {
             if !s
-                .get(m.start()..)
+                .get(m_start..)
                 .and_then(|r| r.chars().next())
                 .is_some_and(is_sentence_end)
             {
                 continue;
             }
             let Some((o, c)) = s
-                .get(m.end()..)
+                .get(m_end..)
                 .and_then(|r| r.char_indices().find(|&(_, c)| !is_blank(c)))
             else {
                 continue;
             };
-            let at = ls + m.end() + o;
+            let at = ls + m_end + o;
             if at < i || is_sentence_end(c) {
                 continue;
             }

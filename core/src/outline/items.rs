@@ -128,14 +128,11 @@ pub(crate) fn find(
         let mut last_read = first;
         // the places after a run of sentence ends or commas, and every circled number, found
         // by one automaton pass (not char by char)
-        for m in lexicon::punct_automaton()
-            .into_iter()
-            .flat_map(|a| a.find_iter(s))
-        {
-            let Some(c) = s.get(m.start()..).and_then(|r| r.chars().next()) else {
+        for (m_start, m_end) in lexicon::punct_positions(s) {
+            let Some(c) = s.get(m_start..).and_then(|r| r.chars().next()) else {
                 continue;
             };
-            let p = ls + m.start();
+            let p = ls + m_start;
             if circled(c).is_some() {
                 if p != last_read {
                     push(p, At::Inside);
@@ -149,7 +146,7 @@ pub(crate) fn find(
                 At::AfterComma
             };
             let Some((o, n)) = s
-                .get(m.end()..)
+                .get(m_end..)
                 .and_then(|r| r.char_indices().find(|&(_, c)| !is_blank(c)))
             else {
                 continue;
@@ -157,7 +154,7 @@ pub(crate) fn find(
             if is_sentence_end(n) || matches!(n, '，' | ',') {
                 continue;
             }
-            let q = ls + m.end() + o;
+            let q = ls + m_end + o;
             push(q, at);
             last_read = q;
         }

@@ -11,16 +11,37 @@ fn automaton(words: &[&str]) -> Option<AhoCorasick> {
 
 /// Sentence ends (`。！？；：` and ASCII `!?;:`), commas (`，,`) and circled numbers (`①`…`⑳`):
 /// the places where a heading or an item may start inside a line.
-pub(crate) fn punct_automaton() -> Option<&'static AhoCorasick> {
-    static A: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-        let mut p: Vec<String> = "。！？；：!?;:，,".chars().map(String::from).collect();
-        p.extend(('\u{2460}'..='\u{2473}').map(String::from));
-        AhoCorasick::new(p).ok()
-    });
-    A.as_ref()
+/// The places (byte start, end) of every sentence end, colon and comma (`。！？；：!?;:，,`)
+/// and circled number (`①`…`⑳`) in `s`, in order. A byte scan (every such character is ASCII
+/// or three bytes led by 0xE2, 0xE3 or 0xEF), several times faster than an automaton that
+/// reports each of these frequent one-character matches through a search call of its own.
+pub(crate) fn punct_positions(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = s.as_bytes();
+    let mut i = 0usize;
+    std::iter::from_fn(move || {
+        while let Some(&lead) = b.get(i) {
+            let at = i;
+            i += 1;
+            let len = match lead {
+                b'!' | b'?' | b';' | b':' | b',' => 1,
+                0xE2 | 0xE3 | 0xEF => match b.get(at + 1..at + 3) {
+                    // 。
+                    Some([0x80, 0x82]) if lead == 0xE3 => 3,
+                    // ！ ？ ； ： ，
+                    Some([0xBC, 0x81 | 0x9F | 0x9B | 0x9A | 0x8C]) if lead == 0xEF => 3,
+                    // ① … ⑳
+                    Some([0x91, 0xA0..=0xB3]) if lead == 0xE2 => 3,
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            i = at + len;
+            return Some((at, at + len));
+        }
+        None
+    })
 }
 
-/// All [`body_cues`] at once.
 pub(crate) fn body_cue_automaton() -> Option<&'static AhoCorasick> {
     static A: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(body_cues()));
     A.as_ref()
@@ -98,6 +119,23 @@ pub(crate) fn sequence_words() -> &'static [(&'static str, u32)] {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn punct_positions_match_an_automaton() {
+        let mut p: Vec<String> = "。！？；：!?;:，,".chars().map(String::from).collect();
+        p.extend(('\u{2460}'..='\u{2473}').map(String::from));
+        let ac = aho_corasick::AhoCorasick::new(p).unwrap();
+        for s in [
+            "一、概况。二是，三是；四！五？",
+            "a:b,c;d!e?f\u{2460}g\u{2473}h\u{2474}\u{3001}\u{FF0D}",
+            "",
+            "。",
+            "\u{FF1A}\u{FF0C}\u{FF1B}\u{FF01}\u{FF1F}\u{E2}\u{3003}",
+        ] {
+            let want: Vec<(usize, usize)> = ac.find_iter(s).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(super::punct_positions(s).collect::<Vec<_>>(), want, "{s}");
+        }
+    }
+
     #[test]
     fn lists_load() {
         assert!(super::body_cues().contains(&"一年来"));

@@ -157,3 +157,32 @@ proptest! {
         prop_assert!(ok.is_ok(), "{:?}", ok);
     }
 }
+
+#[test]
+fn mask_starts_agrees_with_family_on_every_char() {
+    let mut buf = [0u8; 4];
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        let b = c.encode_utf8(&mut buf).as_bytes();
+        assert_eq!(mask_starts(b, 0), family(c).is_some(), "{c:?}");
+        for j in 1..b.len() {
+            assert!(!mask_starts(b, j), "{c:?} at {j}");
+        }
+    }
+}
+
+#[test]
+fn mask_filter_passes_every_mask() {
+    let mut buf = [0u8; 4];
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        if family(c).is_none() {
+            continue;
+        }
+        let b = c.encode_utf8(&mut buf).as_bytes();
+        let at = |k: usize| usize::from(b.get(k).copied().unwrap_or(0));
+        assert_ne!(MASK_B0[at(0)] & MASK_B1[at(1)] & MASK_B2[at(2)], 0, "{c:?}");
+    }
+    // No continuation byte can start one (the scan visits every byte).
+    assert!((0x80..0xC0).all(|b: usize| MASK_B0[b] == 0));
+    // At the end of the text (missing bytes read as 0) the ASCII masks still pass.
+    assert_ne!(MASK_B0[usize::from(b'x')] & MASK_B1[0] & MASK_B2[0], 0);
+}

@@ -3,7 +3,7 @@
 //! A cue is a plain string (`存在问题`) or parts joined by `…` (`存在…问题`): the parts must
 //! occur in order, in one sentence, each within [`GAP`] bytes of the previous one.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::Span;
 
@@ -99,6 +99,7 @@ impl MatcherBuilder {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
                 .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&self.patterns)
                 .ok()
         };
@@ -158,13 +159,56 @@ impl Hits {
     }
 }
 
-/// Whether `c` ends a sentence for cue matching and sentence segmentation.
-pub(crate) fn is_sentence_end(c: char) -> bool {
+/// Whether `c` ends a sentence for cue matching and sentence segmentation (the definition
+/// [`sentence_ends`] implements byte by byte).
+#[cfg(test)]
+fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '\n' | '\r')
 }
 
 /// Sorted byte offsets just after each sentence end in `text` (one pass).
 pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
+    // A byte scan: the sentence ends are ASCII or three bytes led by 0xE3 (。) or 0xEF
+    // (！？；); only the character after a `.` is decoded.
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0usize;
+    while let Some(&lead) = b.get(i) {
+        match lead {
+            b'!' | b'?' | b';' | b'\n' | b'\r' => out.push(i + 1),
+            b'.' => {
+                // `.` ends a sentence before a blank.
+                let next = text.get(i + 1..).and_then(|r| r.chars().next());
+                if next.is_some_and(crate::text::is_blank) {
+                    out.push(i + 1);
+                }
+            }
+            0xE3 | 0xEF => {
+                let end = match b.get(i + 1..i + 3) {
+                    Some([0x80, 0x82]) if lead == 0xE3 => true,
+                    Some([0xBC, 0x81 | 0x9F | 0x9B]) if lead == 0xEF => true,
+                    _ => false,
+                };
+                if end {
+                    out.push(i + 3);
+                }
+            }
+            _ => {}
+        }
+        // On to the next character.
+        i += match lead {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xFF => 4,
+            _ => 1,
+        };
+    }
+    out
+}
+
+/// The reference definition of [`sentence_ends`], char by char.
+#[cfg(test)]
+fn sentence_ends_by_char(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut prev_dot = None;
     for (i, c) in text.char_indices() {
@@ -268,10 +312,34 @@ mod tests {
     }
 
     #[test]
+    fn sentence_ends_byte_scan_matches_chars() {
+        for s in [
+            "一是学习。二是制度！三是？四；五;六!七?\n八\r\n九",
+            "Mr. Wang. e.g.x 3.5. end.\u{3000}next.\u{FEFF}x.",
+            "",
+            ".",
+            "a.\n",
+            "\u{FF01}\u{FF1F}\u{FF1B}\u{FF1A}\u{3001}\u{3002}\u{EFBF}",
+        ] {
+            assert_eq!(sentence_ends(s), sentence_ends_by_char(s), "{s:?}");
+        }
+    }
+
+    #[test]
     fn blank_parts_rejected() {
         assert_eq!(cue_parts(" "), Err(CueError::Blank));
         assert_eq!(cue_parts("存在…"), Err(CueError::Blank));
         assert_eq!(cue_parts("a...b").unwrap(), ["a", "b"]);
+    }
+
+    #[test]
+    fn builtin_automata_stay_small() {
+        // The DFA trades memory for speed: about 0.75–1 MB for each built-in rubric.
+        for name in crate::rubric::builtin_names() {
+            let r = crate::Rubric::builtin(name).unwrap();
+            let bytes = r.matcher.ac.as_ref().map_or(0, AhoCorasick::memory_usage);
+            assert!(bytes > 0 && bytes < 4 << 20, "{name}: {bytes} bytes");
+        }
     }
 
     #[test]

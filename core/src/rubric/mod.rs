@@ -377,13 +377,15 @@ pub fn score_auto(text: &str, report: &Report) -> Vec<Checklist> {
     let base = builtin::get_ref("work-summary");
     for d in 0..report.documents.len() {
         let name = builtin::choose(text, report, d);
+        // One segmentation into sentences for both rubrics.
+        let ends = roles::doc_sentence_ends(text, report, d);
         if name != "work-summary" {
             if let Some(r) = builtin::get_ref(name) {
-                out.push(score::score_document(text, report, r, d));
+                out.push(score::score_document_with_ends(text, report, r, d, &ends));
             }
         }
         if let Some(b) = base {
-            out.push(score::score_document(text, report, b, d));
+            out.push(score::score_document_with_ends(text, report, b, d, &ends));
         }
     }
     out

@@ -92,17 +92,28 @@ impl<'a> DocContext<'a> {
         report: &'a Report,
         doc: usize,
     ) -> DocContext<'a> {
-        let span = report
-            .documents
-            .get(doc)
-            .map_or(Span::new(0, 0), |d| d.span);
+        DocContext::with_ends(
+            rubric,
+            text,
+            report,
+            doc,
+            &doc_sentence_ends(text, report, doc),
+        )
+    }
+
+    /// [`DocContext::new`] with the document's sentence ends (relative to its start, from
+    /// [`doc_sentence_ends`]) computed once for every rubric it is scored against.
+    pub(crate) fn with_ends(
+        rubric: &'a Rubric,
+        text: &'a str,
+        report: &'a Report,
+        doc: usize,
+        rel_ends: &[usize],
+    ) -> DocContext<'a> {
+        let span = doc_span(report, doc);
         let slice = text.get(span.start..span.end).unwrap_or("");
-        let ends: Vec<usize> = sentence_ends(slice)
-            .into_iter()
-            .map(|e| e + span.start)
-            .collect();
-        let rel_ends: Vec<usize> = ends.iter().map(|e| e - span.start).collect();
-        let hits = rubric.matcher.scan(slice, &rel_ends).shifted(span.start);
+        let ends: Vec<usize> = rel_ends.iter().map(|e| e + span.start).collect();
+        let hits = rubric.matcher.scan(slice, rel_ends).shifted(span.start);
         // Headings are in document order: the document's are one run.
         let lo = report.headings.partition_point(|h| h.document < doc);
         let hi = report.headings.partition_point(|h| h.document <= doc);
@@ -428,6 +439,20 @@ impl<'a> DocContext<'a> {
 }
 
 /// A heading's marker and title.
+/// The span of document `doc` (empty when there is none).
+fn doc_span(report: &Report, doc: usize) -> Span {
+    report
+        .documents
+        .get(doc)
+        .map_or(Span::new(0, 0), |d| d.span)
+}
+
+/// The sentence ends of document `doc`, relative to its start.
+pub(crate) fn doc_sentence_ends(text: &str, report: &Report, doc: usize) -> Vec<usize> {
+    let span = doc_span(report, doc);
+    sentence_ends(text.get(span.start..span.end).unwrap_or(""))
+}
+
 pub(crate) fn heading_line(h: &crate::Heading) -> Span {
     let start = if h.marker.is_empty() {
         h.title.start

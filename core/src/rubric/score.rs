@@ -23,7 +23,20 @@ pub(crate) fn score_document(
     rubric: &Rubric,
     doc: usize,
 ) -> Checklist {
-    let ctx = DocContext::new(rubric, text, report, doc);
+    let ends = super::roles::doc_sentence_ends(text, report, doc);
+    score_document_with_ends(text, report, rubric, doc, &ends)
+}
+
+/// [`score_document`] with the document's sentence ends already found (relative to its start),
+/// for scoring one document against several rubrics.
+pub(crate) fn score_document_with_ends(
+    text: &str,
+    report: &Report,
+    rubric: &Rubric,
+    doc: usize,
+    ends: &[usize],
+) -> Checklist {
+    let ctx = DocContext::with_ends(rubric, text, report, doc, ends);
     let mut results: Vec<Option<ChecklistItem>> = vec![None; rubric.items.len()];
     // Plain items first, then conditionals (which may name them).
     for pass in 0..2 {
