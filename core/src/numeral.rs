@@ -447,10 +447,17 @@ fn arabic(text: &str, at: usize) -> Option<(usize, f64, usize, bool, bool)> {
             }
         }
     }
-    let value = std::str::from_utf8(s.as_bytes())
-        .ok()?
-        .parse::<f64>()
-        .ok()?;
+    let value = if !decimal && s.len() <= 15 {
+        // a whole number of at most 15 digits is exact in an f64: sum it directly
+        s.as_bytes()
+            .iter()
+            .fold(0u64, |v, &d| v * 10 + u64::from(d - b'0')) as f64
+    } else {
+        std::str::from_utf8(s.as_bytes())
+            .ok()?
+            .parse::<f64>()
+            .ok()?
+    };
     Some((i, value, int_digits, decimal, leading_zero))
 }
 
@@ -906,6 +913,22 @@ mod tests {
             assert_eq!(tidy(v), round(v), "{n}");
             assert_eq!(tidy(-v), round(-v), "-{n}");
         }
+    }
+
+    #[test]
+    fn whole_arabic_numbers_read_as_the_float_parser_does() {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..100_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let digits = format!("{}", x % 10u64.pow((x % 16) as u32 + 1));
+            let expected: f64 = digits.parse().unwrap();
+            let got = arabic(&digits, 0).map(|a| a.1);
+            assert_eq!(got, Some(expected), "{digits}");
+        }
+        assert_eq!(arabic("007", 0).map(|a| a.1), Some(7.0));
+        assert_eq!(arabic("999999999999999", 0).map(|a| a.1), Some(999_999_999_999_999.0));
     }
 
     #[test]
