@@ -928,7 +928,10 @@ mod tests {
             assert_eq!(got, Some(expected), "{digits}");
         }
         assert_eq!(arabic("007", 0).map(|a| a.1), Some(7.0));
-        assert_eq!(arabic("999999999999999", 0).map(|a| a.1), Some(999_999_999_999_999.0));
+        assert_eq!(
+            arabic("999999999999999", 0).map(|a| a.1),
+            Some(999_999_999_999_999.0)
+        );
     }
 
     #[test]
