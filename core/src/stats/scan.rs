@@ -567,11 +567,17 @@ impl<'t, 'l> Scanner<'t, 'l> {
         }
         let events =
             unit.kind == UnitKind::Count && self.lex.cues("bare_scale_units").contains(&unit.text);
+        // 亿元以上项目, 千人以上企业: a lone scale word with its unit as a threshold
+        let threshold = sc.scale_only
+            && self
+                .suffix(ue, true)
+                .is_some_and(|(_, ap)| matches!(ap, Approx::Over | Approx::Under));
         if sc.scale_only
             && sc.end - i <= 3
             && self.prefix(i, true).is_none()
             && !suffix_approx
             && !events
+            && !threshold
         {
             // 万元户, 百日, 千人计划: a lone scale word is not a number here (but 举办千场会议
             // counts events)
