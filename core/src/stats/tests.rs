@@ -664,10 +664,19 @@ fn bare_scale_word_as_a_threshold() {
     assert_eq!(r.len(), 2, "{r:?}");
     let first = r.first().cloned().unwrap_or_default();
     assert_eq!(
-        (first.0.as_str(), first.1, first.2, first.4.as_str(), first.5),
+        (
+            first.0.as_str(),
+            first.1,
+            first.2,
+            first.4.as_str(),
+            first.5
+        ),
         ("亿元以上", "money", Some(1e8), "元", Some("over"))
     );
-    assert_eq!(texts("扶持千人以下企业，新增万元及以下小额贷款。"), ["千人以下", "万元及以下"]);
+    assert_eq!(
+        texts("扶持千人以下企业，新增万元及以下小额贷款。"),
+        ["千人以下", "万元及以下"]
+    );
     // without 以上/以下 the lone scale word stays a name
     assert!(texts("培育万元户，实施千人计划。").is_empty());
 }
