@@ -77,11 +77,6 @@ fn sentence_start(text: &str, at: usize) -> usize {
     start
 }
 
-fn fmt(v: f64) -> String {
-    let s = format!("{v:.4}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
 /// Finds the defects of `text` given its statistics and bare numbers.
 pub(crate) fn find(
     text: &str,
@@ -165,7 +160,7 @@ pub(crate) fn find(
                 DefectCode::PartsExceedWhole,
                 format!(
                     "分项之和（{}{}）超过总数“{}”",
-                    fmt(sum),
+                    super::fmt_num(sum),
                     whole.unit,
                     whole.span.slice(text)
                 ),
@@ -200,10 +195,10 @@ pub(crate) fn find(
                     DefectCode::ArithmeticMismatch,
                     format!(
                         "数字前后不符：由{}变为{}，差额应为{}，文中写作{}",
-                        fmt(a),
-                        fmt(b),
-                        fmt((a - b).abs()),
-                        fmt(d)
+                        super::fmt_num(a),
+                        super::fmt_num(b),
+                        super::fmt_num((a - b).abs()),
+                        super::fmt_num(d)
                     ),
                 ));
             }

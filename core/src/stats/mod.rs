@@ -317,7 +317,8 @@ fn fold_pairs(cands: Vec<Cand>, mut f: impl FnMut(&Cand, &Cand) -> Option<Cand>)
     out
 }
 
-fn fmt_num(v: f64) -> String {
+/// `v` with at most four decimals, trailing zeros dropped (`3.2500` → `3.25`, `7.0` → `7`).
+pub(super) fn fmt_num(v: f64) -> String {
     let s = format!("{v:.4}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     s.to_string()
