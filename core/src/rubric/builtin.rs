@@ -3,7 +3,9 @@
 
 use std::sync::OnceLock;
 
-use super::matcher::sentence_ends;
+use super::load::{self, Syntax};
+use super::matcher::{sentence_ends, CueId, Matcher, MatcherBuilder};
+use super::model::RubricFile;
 use super::Rubric;
 use crate::Report;
 
@@ -32,13 +34,62 @@ const PRIORITY: [&str; 3] = ["gov-report", "duty-report", "party-building"];
 /// How much of a document's opening (bytes) [`choose`] reads besides its title.
 const OPENING: usize = 600;
 
-fn all() -> &'static [Option<Rubric>] {
-    static CACHE: OnceLock<Vec<Option<Rubric>>> = OnceLock::new();
+/// The parsed model of built-in rubric `i` of [`SOURCES`] (parsed once per process).
+fn spec(i: usize) -> Option<&'static RubricFile> {
+    static CACHE: [OnceLock<Option<RubricFile>>; SOURCES.len()] =
+        [const { OnceLock::new() }; SOURCES.len()];
+    let (name, src) = SOURCES.get(i)?;
+    CACHE
+        .get(i)?
+        .get_or_init(|| load::parse(src, Some(&file_of(name)), Syntax::Toml).ok())
+        .as_ref()
+}
+
+fn file_of(name: &str) -> String {
+    format!("core/data/rubrics/{name}.toml")
+}
+
+/// Built-in rubric `i` of [`SOURCES`], compiled on first use: a process that scores only work
+/// summaries never builds the other rubrics' automata.
+fn compiled(i: usize) -> Option<&'static Rubric> {
+    static CACHE: [OnceLock<Option<Rubric>>; SOURCES.len()] =
+        [const { OnceLock::new() }; SOURCES.len()];
+    CACHE
+        .get(i)?
+        .get_or_init(|| {
+            let (name, src) = SOURCES.get(i)?;
+            let spec = spec(i)?.clone();
+            load::compile_parsed(spec, src, Some(&file_of(name)), Syntax::Toml).ok()
+        })
+        .as_ref()
+}
+
+/// The `select` cues of one of the [`PRIORITY`] rubrics, compiled on their own (a handful of
+/// words), so that choosing a rubric does not build the full automaton of every candidate.
+/// A cue's hits do not depend on the other cues of its matcher, so these are the hits the full
+/// rubric would find.
+struct Selector {
+    matcher: Matcher,
+    select: Vec<CueId>,
+}
+
+fn selectors() -> &'static [Option<Selector>] {
+    static CACHE: OnceLock<Vec<Option<Selector>>> = OnceLock::new();
     CACHE.get_or_init(|| {
-        SOURCES
+        PRIORITY
             .iter()
-            .map(|(name, src)| {
-                Rubric::from_toml(src, Some(&format!("core/data/rubrics/{name}.toml"))).ok()
+            .map(|name| {
+                let i = SOURCES.iter().position(|(n, _)| n == name)?;
+                let mut b = MatcherBuilder::default();
+                let select = spec(i)?
+                    .select
+                    .iter()
+                    .filter_map(|c| b.add(c).ok())
+                    .collect();
+                Some(Selector {
+                    matcher: b.build(),
+                    select,
+                })
             })
             .collect()
     })
@@ -66,7 +117,7 @@ pub(crate) fn get(name: &str) -> Option<Rubric> {
 /// A built-in rubric by name, shared.
 pub(crate) fn get_ref(name: &str) -> Option<&'static Rubric> {
     let i = SOURCES.iter().position(|(n, _)| *n == name)?;
-    all().get(i).and_then(Option::as_ref)
+    compiled(i)
 }
 
 /// The source of a built-in rubric (for tests and `baogao rubric show`).
@@ -93,10 +144,10 @@ pub(crate) fn choose(text: &str, report: &Report, doc: usize) -> &'static str {
             continue;
         }
         let ends = sentence_ends(part);
-        for name in PRIORITY {
-            if let Some(r) = get_ref(name) {
-                let hits = r.matcher.scan(part, &ends);
-                if r.select.iter().any(|&c| !hits.of(c).is_empty()) {
+        for (name, sel) in PRIORITY.iter().zip(selectors()) {
+            if let Some(sel) = sel {
+                let hits = sel.matcher.scan(part, &ends);
+                if sel.select.iter().any(|&c| !hits.of(c).is_empty()) {
                     return name;
                 }
             }
@@ -139,6 +190,31 @@ mod tests {
             }
             assert!(get(name).is_some(), "{name}");
             assert!(source(name).is_some());
+        }
+    }
+
+    #[test]
+    fn selectors_hit_where_the_full_rubric_does() {
+        // The small select-only matchers must agree with the compiled rubric's own matcher.
+        let texts = [
+            "2026年政府工作报告\n各位代表：现在，我代表市人民政府作工作报告。",
+            "个人述职述廉报告。本人述职如下；",
+            "机关党总支、党工委和基层党组织建设情况",
+            "党建工作。党委会议。党支部。",
+            "工作总结\n政府工作\n报告",
+            "",
+        ];
+        for (name, sel) in PRIORITY.iter().zip(selectors()) {
+            let sel = sel.as_ref().expect("selector");
+            let full = get_ref(name).expect("rubric");
+            assert_eq!(sel.select.len(), full.select.len(), "{name}");
+            for t in texts {
+                let ends = sentence_ends(t);
+                let (a, b) = (sel.matcher.scan(t, &ends), full.matcher.scan(t, &ends));
+                for (x, y) in sel.select.iter().zip(&full.select) {
+                    assert_eq!(a.of(*x), b.of(*y), "{name}: {t}");
+                }
+            }
         }
     }
 }

@@ -3,7 +3,7 @@
 //! The file is deserialised twice: once into the [`RubricFile`] model (serde reports type
 //! errors with their place), once into a generic tree that remembers the byte span of every
 //! key and value, so that validation errors ("unknown kind", "unknown role", "points do not add
-//! up") point at the offending value.
+//! up") point at the offending value. The second is read only when there is an error to place.
 
 use std::collections::BTreeMap;
 
@@ -306,33 +306,49 @@ pub(crate) enum Syntax {
 
 /// Parses, validates and compiles a rubric.
 pub(crate) fn load(source: &str, file: Option<&str>, syntax: Syntax) -> Result<Rubric, Error> {
+    let spec = parse(source, file, syntax)?;
+    compile_parsed(spec, source, file, syntax)
+}
+
+/// Parses a rubric's source into its model, unvalidated.
+pub(crate) fn parse(source: &str, file: Option<&str>, syntax: Syntax) -> Result<RubricFile, Error> {
     let err_at =
         |msg: String, at: usize| Error::new(ErrorKind::Rubric, msg).in_source(file, source, at);
-    let (spec, tree) = match syntax {
-        Syntax::Toml => {
-            let spec: RubricFile = toml::from_str(source).map_err(|e| {
-                let at = e.span().map_or(0, |s| s.start);
-                err_at(e.message().trim().to_owned(), at)
-            })?;
-            let tree = toml::from_str::<SValue>(source)
+    match syntax {
+        Syntax::Toml => toml::from_str(source).map_err(|e| {
+            let at = e.span().map_or(0, |s| s.start);
+            err_at(e.message().trim().to_owned(), at)
+        }),
+        Syntax::Json => serde_json::from_str(source).map_err(|e| {
+            let at = offset_of(source, e.line(), e.column());
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
+            err_at(msg, at)
+        }),
+    }
+}
+
+/// Validates and compiles `spec`, parsed from `source`. The source's tree of positions, which
+/// places an error, is built only when there is an error to place.
+pub(crate) fn compile_parsed(
+    spec: RubricFile,
+    source: &str,
+    file: Option<&str>,
+    syntax: Syntax,
+) -> Result<Rubric, Error> {
+    let err_at =
+        |msg: String, at: usize| Error::new(ErrorKind::Rubric, msg).in_source(file, source, at);
+    let tree = std::cell::OnceCell::new();
+    let at = |path: &[&str]| {
+        let tree = tree.get_or_init(|| match syntax {
+            Syntax::Toml => toml::from_str::<SValue>(source)
                 .map(|v| Node {
                     start: 0,
                     children: v.0,
                 })
-                .unwrap_or_default();
-            (spec, tree)
-        }
-        Syntax::Json => {
-            let spec: RubricFile = serde_json::from_str(source).map_err(|e| {
-                let at = offset_of(source, e.line(), e.column());
-                let msg = e.to_string();
-                let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
-                err_at(msg, at)
-            })?;
-            (spec, json_tree(source))
-        }
-    };
-    let at = |path: &[&str]| {
+                .unwrap_or_default(),
+            Syntax::Json => json_tree(source),
+        });
         let p: Vec<String> = path.iter().map(|s| (*s).to_owned()).collect();
         tree.locate(&p)
     };

@@ -3,7 +3,9 @@
 //! A cue is a plain string (`存在问题`) or parts joined by `…` (`存在…问题`): the parts must
 //! occur in order, in one sentence, each within [`GAP`] bytes of the previous one.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::Span;
 
@@ -16,7 +18,9 @@ pub(crate) type CueId = usize;
 /// The compiled cues of one rubric.
 #[derive(Debug, Clone)]
 pub(crate) struct Matcher {
-    ac: Option<AhoCorasick>,
+    /// Walked by hand in [`Matcher::scan`]: one table look-up per byte, and every pattern that
+    /// ends at a byte read off the state reached (the overlapping semantics).
+    dfa: Option<DFA>,
     /// Each cue as its list of pattern ids.
     cues: Vec<Vec<usize>>,
     /// For each pattern: (cue, part index) uses.
@@ -93,13 +97,13 @@ impl MatcherBuilder {
                 }
             }
         }
-        let ac = if self.patterns.is_empty() {
+        let dfa = if self.patterns.is_empty() {
             None
         } else {
-            AhoCorasickBuilder::new()
+            DFA::builder()
                 .match_kind(MatchKind::Standard)
                 .ascii_case_insensitive(true)
-                .kind(Some(AhoCorasickKind::DFA))
+                .prefilter(false)
                 .build(&self.patterns)
                 .ok()
         };
@@ -110,7 +114,7 @@ impl MatcherBuilder {
             state_len += parts.len();
         }
         Matcher {
-            ac,
+            dfa,
             state_at,
             state_len,
             cues: self.cues,
@@ -243,39 +247,31 @@ impl Matcher {
     /// cross one.
     pub(crate) fn scan(&self, text: &str, ends: &[usize]) -> Hits {
         let mut by_cue: Vec<Vec<Span>> = vec![Vec::new(); self.cues.len()];
-        let Some(ac) = &self.ac else {
+        let Some(dfa) = &self.dfa else {
+            return Hits { by_cue };
+        };
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
             return Hits { by_cue };
         };
         // Per cue, per part: the chain so far (start of part 0, end of this part), flat.
         let mut state: Vec<Option<(usize, usize)>> = vec![None; self.state_len];
-        for m in ac.find_overlapping_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            let Some(uses) = self.uses.get(m.pattern().as_usize()) else {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // The tight loop stores nothing, so the automaton's fields stay in registers.
+            (at, sid) = run_to_special(dfa, bytes, at, sid);
+            if dfa.is_dead(sid) {
+                break;
+            }
+            if !dfa.is_special(sid) || !dfa.is_match(sid) {
                 continue;
-            };
-            for &(c, i) in uses {
-                let Some(parts) = self.cues.get(c) else {
-                    continue;
-                };
-                let at = self.state_at.get(c).copied().unwrap_or(0) + i;
-                let chain = if i == 0 {
-                    Some((s, e))
-                } else {
-                    match state.get(at.wrapping_sub(1)).copied().flatten() {
-                        Some((cs, ce)) if ce <= s && s - ce <= GAP && !crosses(ends, ce, s) => {
-                            Some((cs, e))
-                        }
-                        _ => None,
-                    }
-                };
-                let Some((cs, ce)) = chain else { continue };
-                if i + 1 == parts.len() {
-                    if let Some(v) = by_cue.get_mut(c) {
-                        v.push(Span::new(cs, ce));
-                    }
-                } else if let Some(slot) = state.get_mut(at) {
-                    *slot = Some((cs, ce));
-                }
+            }
+            // Every pattern ending here, in the automaton's order (as the overlapping
+            // iterator reports them).
+            for k in 0..dfa.match_len(sid) {
+                let pid = dfa.match_pattern(sid, k);
+                let s = at.saturating_sub(dfa.pattern_len(pid));
+                self.advance(pid.as_usize(), s, at, ends, &mut state, &mut by_cue);
             }
         }
         for v in &mut by_cue {
@@ -285,6 +281,60 @@ impl Matcher {
         let _ = &self.patterns;
         Hits { by_cue }
     }
+
+    /// Feeds one pattern hit `s..e` to every cue that uses the pattern: a one-part cue hits; a
+    /// part of a `…` cue extends the chain its previous part left in `state`.
+    fn advance(
+        &self,
+        pattern: usize,
+        s: usize,
+        e: usize,
+        ends: &[usize],
+        state: &mut [Option<(usize, usize)>],
+        by_cue: &mut [Vec<Span>],
+    ) {
+        let Some(uses) = self.uses.get(pattern) else {
+            return;
+        };
+        for &(c, i) in uses {
+            let Some(parts) = self.cues.get(c) else {
+                continue;
+            };
+            let at = self.state_at.get(c).copied().unwrap_or(0) + i;
+            let chain = if i == 0 {
+                Some((s, e))
+            } else {
+                match state.get(at.wrapping_sub(1)).copied().flatten() {
+                    Some((cs, ce)) if ce <= s && s - ce <= GAP && !crosses(ends, ce, s) => {
+                        Some((cs, e))
+                    }
+                    _ => None,
+                }
+            };
+            let Some((cs, ce)) = chain else { continue };
+            if i + 1 == parts.len() {
+                if let Some(v) = by_cue.get_mut(c) {
+                    v.push(Span::new(cs, ce));
+                }
+            } else if let Some(slot) = state.get_mut(at) {
+                *slot = Some((cs, ce));
+            }
+        }
+    }
+}
+
+/// Walks `dfa` over `bytes` from `at` in state `sid` until it enters a special (match or dead)
+/// state or the bytes run out: (the offset just after the last byte read, the state).
+#[inline]
+fn run_to_special(dfa: &DFA, bytes: &[u8], mut at: usize, mut sid: StateID) -> (usize, StateID) {
+    while let Some(&b) = bytes.get(at) {
+        sid = dfa.next_state(Anchored::No, sid, b);
+        at += 1;
+        if dfa.is_special(sid) {
+            break;
+        }
+    }
+    (at, sid)
 }
 
 /// Whether a sentence end lies in `(a, b]`.
@@ -296,6 +346,74 @@ fn crosses(ends: &[usize], a: usize, b: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every hit by way of the crate's own overlapping iterator (how [`Matcher::scan`] worked
+    /// before it walked the automaton by hand).
+    fn scan_by_iterator(m: &Matcher, text: &str, ends: &[usize]) -> Vec<Vec<Span>> {
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&m.patterns)
+            .expect("automaton");
+        let mut by_cue: Vec<Vec<Span>> = vec![Vec::new(); m.cues.len()];
+        let mut state: Vec<Option<(usize, usize)>> = vec![None; m.state_len];
+        for hit in ac.find_overlapping_iter(text) {
+            let p = hit.pattern().as_usize();
+            m.advance(p, hit.start(), hit.end(), ends, &mut state, &mut by_cue);
+        }
+        for v in &mut by_cue {
+            v.sort();
+            v.dedup();
+        }
+        by_cue
+    }
+
+    proptest::proptest! {
+        /// The hand walk of the automaton reports the hits the overlapping iterator does.
+        #[test]
+        fn hand_walk_matches_overlapping_iterator(
+            cues in proptest::collection::vec(
+                proptest::string::string_regex("[问题存在工作Ab]{1,3}(…[问题存在工作Ab]{1,3})?")
+                    .expect("regex"),
+                1..12,
+            ),
+            text in proptest::string::string_regex("[问题存在工作AaBb。 \n的]{0,60}").expect("regex"),
+        ) {
+            let mut b = MatcherBuilder::default();
+            for c in &cues {
+                let _ = b.add(c);
+            }
+            let m = b.build();
+            let ends = sentence_ends(&text);
+            let hits = m.scan(&text, &ends);
+            let want = scan_by_iterator(&m, &text, &ends);
+            for (c, w) in want.iter().enumerate() {
+                proptest::prop_assert_eq!(hits.of(c), w.as_slice());
+            }
+        }
+    }
+
+    #[test]
+    fn builtin_hand_walk_matches_overlapping_iterator() {
+        let text = "一年来，我们坚持以习近平新时代中国特色社会主义思想为指导。存在的主要问题：一是学习不够深入；\
+                    二是制度建设有待加强。下一步，我们将进一步加强思想建设、组织建设、作风建设。\
+                    THE PLAN: 明年工作计划和打算如下。";
+        for name in crate::rubric::builtin_names() {
+            let r = crate::Rubric::builtin(name).expect("builtin");
+            let ends = sentence_ends(text);
+            let hits = r.matcher.scan(text, &ends);
+            let want = scan_by_iterator(&r.matcher, text, &ends);
+            assert!(want.iter().any(|v| !v.is_empty()), "{name}: no hit at all");
+            for (c, w) in want.iter().enumerate() {
+                assert_eq!(
+                    hits.of(c),
+                    w.as_slice(),
+                    "{name}: cue {}",
+                    r.matcher.name(c)
+                );
+            }
+        }
+    }
 
     #[test]
     fn gap_cues_stay_in_sentence() {
@@ -337,7 +455,7 @@ mod tests {
         // The DFA trades memory for speed: about 0.75–1 MB for each built-in rubric.
         for name in crate::rubric::builtin_names() {
             let r = crate::Rubric::builtin(name).unwrap();
-            let bytes = r.matcher.ac.as_ref().map_or(0, AhoCorasick::memory_usage);
+            let bytes = r.matcher.dfa.as_ref().map_or(0, |d| d.memory_usage());
             assert!(bytes > 0 && bytes < 4 << 20, "{name}: {bytes} bytes");
         }
     }

@@ -41,6 +41,10 @@ pub struct Rubric {
     /// (name, min percent), best first.
     grades: Vec<(String, f64)>,
     critical_cap: Option<usize>,
+    /// The `select` cues, compiled with the others so that they are validated; the automatic
+    /// choice of a built-in rubric reads them through a small matcher of its own
+    /// (`builtin::selectors`).
+    #[cfg_attr(not(test), allow(dead_code))]
     select: Vec<matcher::CueId>,
     introducers: Vec<matcher::CueId>,
     matcher: matcher::Matcher,
