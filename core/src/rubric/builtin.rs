@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use super::load::{self, Syntax};
-use super::matcher::{sentence_ends, CueId, Matcher, MatcherBuilder};
+use super::matcher::{sentence_ends, CueId, Joint, Matcher, MatcherBuilder};
 use super::model::RubricFile;
 use super::Rubric;
 use crate::Report;
@@ -60,6 +60,22 @@ fn compiled(i: usize) -> Option<&'static Rubric> {
             let (name, src) = SOURCES.get(i)?;
             let spec = spec(i)?.clone();
             load::compile_parsed(spec, src, Some(&file_of(name)), Syntax::Toml).ok()
+        })
+        .as_ref()
+}
+
+/// One of the [`PRIORITY`] rubrics and `work-summary` in one automaton (see [`Joint`]), built on
+/// first use: [`super::score_auto`] scores a document against both.
+pub(crate) fn joint_with_base(name: &str) -> Option<&'static Joint> {
+    static CACHE: [OnceLock<Option<Joint>>; PRIORITY.len()] =
+        [const { OnceLock::new() }; PRIORITY.len()];
+    let k = PRIORITY.iter().position(|n| *n == name)?;
+    CACHE
+        .get(k)?
+        .get_or_init(|| {
+            let r = get_ref(name)?;
+            let base = get_ref("work-summary")?;
+            Some(Joint::new(&r.matcher, &base.matcher))
         })
         .as_ref()
 }
@@ -215,6 +231,29 @@ mod tests {
                     assert_eq!(a.of(*x), b.of(*y), "{name}: {t}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn joint_scan_gives_each_rubric_its_own_hits() {
+        let text = "2026年政府工作报告。过去一年，全市地区生产总值增长5.2%。存在的主要问题：\
+                    一是思想建设不够深入；二是制度建设有待加强。下一步，我们将加强作风建设，\
+                    述职述廉，党支部要抓好党建工作。今年的主要目标任务和工作计划如下。";
+        let ends = sentence_ends(text);
+        let base = get_ref("work-summary").expect("base");
+        for name in PRIORITY {
+            let r = get_ref(name).expect("rubric");
+            let [hr, hb] = joint_with_base(name).expect("joint").scan(text, &ends);
+            let (own_r, own_b) = (r.matcher.scan(text, &ends), base.matcher.scan(text, &ends));
+            let mut any = false;
+            for c in 0..r.matcher.len() {
+                assert_eq!(hr.of(c), own_r.of(c), "{name}: {}", r.matcher.name(c));
+                any |= !hr.of(c).is_empty();
+            }
+            for c in 0..base.matcher.len() {
+                assert_eq!(hb.of(c), own_b.of(c), "{name}: {}", base.matcher.name(c));
+            }
+            assert!(any, "{name}: the text should hit some of its cues");
         }
     }
 }

@@ -383,13 +383,30 @@ pub fn score_auto(text: &str, report: &Report) -> Vec<Checklist> {
         let name = builtin::choose(text, report, d);
         // One segmentation into sentences for both rubrics.
         let ends = roles::doc_sentence_ends(text, report, d);
-        if name != "work-summary" {
-            if let Some(r) = builtin::get_ref(name) {
-                out.push(score::score_document_with_ends(text, report, r, d, &ends));
+        let chosen = (name != "work-summary")
+            .then(|| builtin::get_ref(name))
+            .flatten();
+        match (chosen, base, builtin::joint_with_base(name)) {
+            (Some(r), Some(b), Some(joint)) => {
+                // Both rubrics' cues in one pass over the document.
+                let span = roles::doc_span(report, d);
+                let slice = text.get(span.start..span.end).unwrap_or("");
+                let [hr, hb] = joint.scan(slice, &ends);
+                out.push(score::score_document_with_hits(
+                    text, report, r, d, &ends, hr,
+                ));
+                out.push(score::score_document_with_hits(
+                    text, report, b, d, &ends, hb,
+                ));
             }
-        }
-        if let Some(b) = base {
-            out.push(score::score_document_with_ends(text, report, b, d, &ends));
+            _ => {
+                if let Some(r) = chosen {
+                    out.push(score::score_document_with_ends(text, report, r, d, &ends));
+                }
+                if let Some(b) = base {
+                    out.push(score::score_document_with_ends(text, report, b, d, &ends));
+                }
+            }
         }
     }
     out

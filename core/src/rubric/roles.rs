@@ -112,8 +112,23 @@ impl<'a> DocContext<'a> {
     ) -> DocContext<'a> {
         let span = doc_span(report, doc);
         let slice = text.get(span.start..span.end).unwrap_or("");
+        let hits = rubric.matcher.scan(slice, rel_ends);
+        DocContext::with_hits(rubric, text, report, doc, rel_ends, hits)
+    }
+
+    /// [`DocContext::with_ends`] with the rubric's cue hits in the document already found
+    /// (relative to its start, as its sentence ends are).
+    pub(crate) fn with_hits(
+        rubric: &'a Rubric,
+        text: &'a str,
+        report: &'a Report,
+        doc: usize,
+        rel_ends: &[usize],
+        rel_hits: Hits,
+    ) -> DocContext<'a> {
+        let span = doc_span(report, doc);
         let ends: Vec<usize> = rel_ends.iter().map(|e| e + span.start).collect();
-        let hits = rubric.matcher.scan(slice, rel_ends).shifted(span.start);
+        let hits = rel_hits.shifted(span.start);
         // Headings are in document order: the document's are one run.
         let lo = report.headings.partition_point(|h| h.document < doc);
         let hi = report.headings.partition_point(|h| h.document <= doc);
@@ -440,7 +455,7 @@ impl<'a> DocContext<'a> {
 
 /// A heading's marker and title.
 /// The span of document `doc` (empty when there is none).
-fn doc_span(report: &Report, doc: usize) -> Span {
+pub(crate) fn doc_span(report: &Report, doc: usize) -> Span {
     report
         .documents
         .get(doc)

@@ -11,6 +11,7 @@
 //!   not passed caps it at `critical_cap` (default: the third band, 一般).
 
 use super::load::fmt_num;
+use super::matcher::Hits;
 use super::roles::{heading_line, intersect, normalize, subtract, DocContext};
 use super::{Check, Cond, Item, KeywordMode, RoleEnd, Rubric, Scope, Scoring, What};
 use crate::text::{in_spans, is_blank};
@@ -36,7 +37,26 @@ pub(crate) fn score_document_with_ends(
     doc: usize,
     ends: &[usize],
 ) -> Checklist {
-    let ctx = DocContext::with_ends(rubric, text, report, doc, ends);
+    score_context(&DocContext::with_ends(rubric, text, report, doc, ends))
+}
+
+/// [`score_document_with_ends`] with the rubric's cue hits in the document already found
+/// (relative to its start), for several rubrics scanned in one pass.
+pub(crate) fn score_document_with_hits(
+    text: &str,
+    report: &Report,
+    rubric: &Rubric,
+    doc: usize,
+    ends: &[usize],
+    hits: Hits,
+) -> Checklist {
+    score_context(&DocContext::with_hits(
+        rubric, text, report, doc, ends, hits,
+    ))
+}
+
+fn score_context(ctx: &DocContext<'_>) -> Checklist {
+    let (rubric, doc) = (ctx.rubric, ctx.doc);
     let mut results: Vec<Option<ChecklistItem>> = vec![None; rubric.items.len()];
     // Plain items first, then conditionals (which may name them).
     for pass in 0..2 {
@@ -46,7 +66,7 @@ pub(crate) fn score_document_with_ends(
             if (pass == 0) == is_cond {
                 continue;
             }
-            let r = evaluate(&ctx, item, &results);
+            let r = evaluate(ctx, item, &results);
             if let Some(slot) = results.get_mut(i) {
                 *slot = Some(r);
             }
