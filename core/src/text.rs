@@ -23,6 +23,32 @@ pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{200B}' || c == '\u{00A0}'
 }
 
+/// The number of characters of `s` that are not blank ([`is_blank`]), counted without decoding
+/// every character: the characters are counted by the standard library's word-at-a-time count,
+/// the blanks with `memchr` searches, decoding only where a non-ASCII blank may start.
+///
+/// ```
+/// assert_eq!(baogao::text::count_nonblank("一、 概况\u{3000}“好” \u{FEFF}"), 6);
+/// ```
+pub fn count_nonblank(s: &str) -> usize {
+    let b = s.as_bytes();
+    let chars = s.chars().count();
+    // Blanks are rare in report text: searches that stop at each one beat a loop over bytes.
+    let ascii_blank = memchr::memchr3_iter(b'\n', b'\r', b' ', b).count()
+        + memchr::memchr3_iter(b'\t', 0x0B, 0x0C, b).count();
+    // Non-ASCII blanks start with 0xC2 (U+0085, U+00A0), 0xE1 (U+1680), 0xE2 (U+2000..U+205F),
+    // 0xE3 (U+3000) or 0xEF (U+FEFF); the last two also lead most CJK punctuation, so those
+    // two blanks are found as whole sequences.
+    let decode_at = |i: usize| s.get(i..).and_then(|r| r.chars().next());
+    let mut other_blank = memchr::memchr3_iter(0xC2, 0xE1, 0xE2, b)
+        .filter(|&i| decode_at(i).is_some_and(is_blank))
+        .count();
+    for seq in ["\u{3000}", "\u{FEFF}"] {
+        other_blank += memchr::memmem::find_iter(b, seq.as_bytes()).count();
+    }
+    chars - ascii_blank - other_blank
+}
+
 /// The lines of `text` as byte spans, without their line terminator (`\n`, `\r\n` or a lone
 /// `\r`). A final line without terminator is included; an empty text has no lines.
 ///
@@ -99,6 +125,30 @@ pub fn in_spans(spans: &[Span], byte: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn count_by_chars(s: &str) -> usize {
+        s.chars().filter(|c| !is_blank(*c)).count()
+    }
+
+    #[test]
+    fn count_nonblank_every_char() {
+        // Every scalar value alone and between CJK text, blank or not.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("文{c}字{c}");
+            assert_eq!(count_nonblank(&s), count_by_chars(&s), "U+{:04X}", c as u32);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn count_nonblank_as_by_chars(
+            s in proptest::string::string_regex(
+                "[ \t\r\n\u{0B}\u{0C}\u{85}\u{A0}\u{1680}\u{2000}-\u{200B}\u{2028}\u{202F}\u{205F}\u{3000}\u{3001}\u{FEFF}\u{FF0C}“”·a1一𠀀]{0,40}"
+            ).expect("regex")
+        ) {
+            proptest::prop_assert_eq!(count_nonblank(&s), count_by_chars(&s));
+        }
+    }
 
     #[test]
     fn lone_cr_and_blank_lines() {

@@ -426,7 +426,7 @@ impl<'a> DocContext<'a> {
             if let Some(n) = role.min_body_chars {
                 let chars: usize = outside
                     .iter()
-                    .map(|s| s.slice(self.text).chars().filter(|c| !is_blank(*c)).count())
+                    .map(|s| crate::text::count_nonblank(s.slice(self.text)))
                     .sum();
                 if chars >= n.max(1) {
                     if let Some(first) = outside.iter().find(|s| !is_blank_span(self.text, **s)) {

@@ -581,9 +581,14 @@ fn count(
         let mut out = Vec::new();
         for s in &prose {
             let mut start = s.start;
-            for (i, c) in s.slice(text).char_indices() {
-                if matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';') {
-                    let e = s.start + i + c.len_utf8();
+            // The document's sentence ends hold every end of these sentences (and line ends).
+            let lo = ctx.ends.partition_point(|&e| e <= s.start);
+            for &e in ctx.ends.get(lo..).unwrap_or(&[]) {
+                if e > s.end {
+                    break;
+                }
+                let c = text.get(..e).and_then(|h| h.chars().next_back());
+                if matches!(c, Some('。' | '！' | '？' | '!' | '?' | '；' | ';')) {
                     let sent = Span::new(start, e);
                     if sent
                         .slice(text)
@@ -659,7 +664,7 @@ fn count(
         What::Chars => {
             let n: usize = scope
                 .iter()
-                .map(|s| s.slice(text).chars().filter(|c| !is_blank(*c)).count())
+                .map(|s| crate::text::count_nonblank(s.slice(text)))
                 .sum();
             (n as f64, Vec::new())
         }
@@ -820,5 +825,63 @@ mod tests {
         let order = ["好", "较好", "一般", "差"];
         let g = order.iter().position(|g| *g == c.grade).unwrap();
         assert!(g >= 2, "grade {} not capped", c.grade);
+    }
+
+    #[test]
+    fn sentences_and_chars_counted_as_read_char_by_char() {
+        let src = r#"
+version = 1
+id = "counts"
+total = 2
+
+[[items]]
+id = "sentences"
+kind = "count"
+what = "sentences"
+scope = "body"
+min = 1
+points = 1
+message = "句数"
+
+[[items]]
+id = "chars"
+kind = "count"
+what = "chars"
+scope = "body"
+min = 1
+points = 1
+message = "字数"
+"#;
+        let rub = Rubric::from_toml(src, None).unwrap();
+        let text = "工作总结\n全年走访群众300户。 Mr. Wang 说：好！真的?是;\n\u{3000}没有句号的一行\n再一句；？\u{FEFF}。尾巴";
+        let r = crate::analyze_outline_and_stats(text);
+        let c = score_document(text, &r, &rub, 0);
+        let get = |id: &str| c.items.iter().find(|i| i.id == id).unwrap();
+        // The same sentences as a char-by-char split of the body (after the title line),
+        // keeping those with a word in them.
+        let body = text.find('\n').unwrap();
+        let mut want = Vec::new();
+        let mut start = body;
+        for (i, ch) in text[body..].char_indices() {
+            if matches!(ch, '。' | '！' | '？' | '!' | '?' | '；' | ';') {
+                let e = body + i + ch.len_utf8();
+                if text[start..e]
+                    .chars()
+                    .any(|c| !is_blank(c) && !c.is_ascii_punctuation())
+                {
+                    want.push(Span::new(start, e));
+                }
+                start = e;
+            }
+        }
+        assert_eq!(get("sentences").evidence, want);
+        assert_eq!(want.len(), 7);
+        let chars = text[body..].chars().filter(|c| !is_blank(*c)).count();
+        assert_eq!(chars, 42);
+        assert!(
+            get("chars").message.contains(&format!("（{chars} 字，")),
+            "{:?}",
+            get("chars")
+        );
     }
 }
