@@ -3,8 +3,12 @@
 //! A cue is a plain string (`存在问题`) or parts joined by `…` (`存在…问题`): the parts must
 //! occur in order, in one sentence, each within [`GAP`] bytes of the previous one.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
+use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
 use crate::Span;
@@ -15,14 +19,22 @@ pub(crate) const GAP: usize = 36;
 /// Index of a cue in [`Matcher`].
 pub(crate) type CueId = usize;
 
+/// Bytes a matcher scans with its compact automaton before it builds the DFA. Building the
+/// DFA costs about as much as walking 2 MB with the compact automaton instead of the DFA, so
+/// a process that reads one report never builds it and one that reads an archive soon does.
+const DFA_AFTER: usize = 2 << 20;
+
 /// The compiled cues of one rubric.
 #[derive(Debug, Clone)]
 pub(crate) struct Matcher {
-    /// Walked by hand in [`Matcher::scan`]: one table look-up per byte, and every pattern that
-    /// ends at a byte read off the state reached (the overlapping semantics). Built on the
-    /// first scan: a rubric whose cues are only ever scanned inside a [`Joint`] never builds
-    /// its own.
-    dfa: std::sync::OnceLock<Option<DFA>>,
+    /// The automata are walked by hand in [`Matcher::scan`]: one transition per byte, and
+    /// every pattern that ends at a byte read off the state reached (the overlapping
+    /// semantics). Both are built on first use: a rubric whose cues are only ever scanned
+    /// inside a [`Joint`] builds neither. The compact one comes first (cheap to build).
+    nfa: OnceLock<Option<NFA>>,
+    /// The fast one, once [`DFA_AFTER`] bytes have been scanned.
+    dfa: OnceLock<Option<DFA>>,
+    scanned: Scanned,
     /// Each cue as its list of pattern ids.
     cues: Vec<Vec<usize>>,
     /// For each pattern: (cue, part index) uses.
@@ -35,6 +47,16 @@ pub(crate) struct Matcher {
     state_at: Vec<usize>,
     /// Total number of cue parts (the length of that state).
     state_len: usize,
+}
+
+/// How many bytes a matcher has scanned (clones start from the same count).
+#[derive(Debug, Default)]
+struct Scanned(AtomicUsize);
+
+impl Clone for Scanned {
+    fn clone(&self) -> Scanned {
+        Scanned(AtomicUsize::new(self.0.load(Ordering::Relaxed)))
+    }
 }
 
 /// Why a cue cannot be compiled.
@@ -106,7 +128,9 @@ impl MatcherBuilder {
             state_len += parts.len();
         }
         Matcher {
-            dfa: std::sync::OnceLock::new(),
+            nfa: OnceLock::new(),
+            dfa: OnceLock::new(),
+            scanned: Scanned::default(),
             state_at,
             state_len,
             cues: self.cues,
@@ -278,14 +302,51 @@ impl Matcher {
             .as_ref()
     }
 
+    /// The compact automaton of every cue part, built on first use.
+    fn nfa(&self) -> Option<&NFA> {
+        self.nfa
+            .get_or_init(|| {
+                if self.patterns.is_empty() {
+                    return None;
+                }
+                NFA::builder()
+                    .match_kind(MatchKind::Standard)
+                    .ascii_case_insensitive(true)
+                    .prefilter(false)
+                    .build(&self.patterns)
+                    .ok()
+            })
+            .as_ref()
+    }
+
     /// Scans `text` once. `ends` are the sentence ends of [`sentence_ends`]: a `…` cue may not
     /// cross one.
     pub(crate) fn scan(&self, text: &str, ends: &[usize]) -> Hits {
+        let before = self.scanned.0.fetch_add(text.len(), Ordering::Relaxed);
+        if let Some(Some(dfa)) = self.dfa.get() {
+            return self.scan_with(dfa, text, ends);
+        }
+        if before.saturating_add(text.len()) >= DFA_AFTER {
+            if let Some(dfa) = self.dfa() {
+                return self.scan_with(dfa, text, ends);
+            }
+        }
+        match self.nfa() {
+            Some(nfa) => self.scan_with(nfa, text, ends),
+            None => self.scan_with_none(),
+        }
+    }
+
+    fn scan_with_none(&self) -> Hits {
+        Hits {
+            by_cue: vec![Vec::new(); self.cues.len()],
+        }
+    }
+
+    /// [`Matcher::scan`] with the given automaton of this matcher's patterns.
+    fn scan_with<A: Automaton>(&self, aut: &A, text: &str, ends: &[usize]) -> Hits {
         let mut by_cue: Vec<Vec<Span>> = vec![Vec::new(); self.cues.len()];
-        let Some(dfa) = self.dfa() else {
-            return Hits { by_cue };
-        };
-        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        let Ok(mut sid) = aut.start_state(Anchored::No) else {
             return Hits { by_cue };
         };
         // Per cue, per part: the chain so far (start of part 0, end of this part), flat.
@@ -294,18 +355,18 @@ impl Matcher {
         let mut at = 0;
         while at < bytes.len() {
             // The tight loop stores nothing, so the automaton's fields stay in registers.
-            (at, sid) = run_to_special(dfa, bytes, at, sid);
-            if dfa.is_dead(sid) {
+            (at, sid) = run_to_special(aut, bytes, at, sid);
+            if aut.is_dead(sid) {
                 break;
             }
-            if !dfa.is_special(sid) || !dfa.is_match(sid) {
+            if !aut.is_special(sid) || !aut.is_match(sid) {
                 continue;
             }
             // Every pattern ending here, in the automaton's order (as the overlapping
             // iterator reports them).
-            for k in 0..dfa.match_len(sid) {
-                let pid = dfa.match_pattern(sid, k);
-                let s = at.saturating_sub(dfa.pattern_len(pid));
+            for k in 0..aut.match_len(sid) {
+                let pid = aut.match_pattern(sid, k);
+                let s = at.saturating_sub(aut.pattern_len(pid));
                 self.advance(pid.as_usize(), s, at, ends, &mut state, &mut by_cue);
             }
         }
@@ -358,14 +419,19 @@ impl Matcher {
     }
 }
 
-/// Walks `dfa` over `bytes` from `at` in state `sid` until it enters a special (match or dead)
+/// Walks `aut` over `bytes` from `at` in state `sid` until it enters a special (match or dead)
 /// state or the bytes run out: (the offset just after the last byte read, the state).
 #[inline]
-fn run_to_special(dfa: &DFA, bytes: &[u8], mut at: usize, mut sid: StateID) -> (usize, StateID) {
+fn run_to_special<A: Automaton>(
+    aut: &A,
+    bytes: &[u8],
+    mut at: usize,
+    mut sid: StateID,
+) -> (usize, StateID) {
     while let Some(&b) = bytes.get(at) {
-        sid = dfa.next_state(Anchored::No, sid, b);
+        sid = aut.next_state(Anchored::No, sid, b);
         at += 1;
-        if dfa.is_special(sid) {
+        if aut.is_special(sid) {
             break;
         }
     }
@@ -420,10 +486,15 @@ mod tests {
             }
             let m = b.build();
             let ends = sentence_ends(&text);
-            let hits = m.scan(&text, &ends);
             let want = scan_by_iterator(&m, &text, &ends);
-            for (c, w) in want.iter().enumerate() {
-                proptest::prop_assert_eq!(hits.of(c), w.as_slice());
+            // Both automata a matcher may walk.
+            for hits in [
+                m.scan_with(m.nfa().expect("nfa"), &text, &ends),
+                m.scan_with(m.dfa().expect("dfa"), &text, &ends),
+            ] {
+                for (c, w) in want.iter().enumerate() {
+                    proptest::prop_assert_eq!(hits.of(c), w.as_slice());
+                }
             }
         }
     }
@@ -436,16 +507,16 @@ mod tests {
         for name in crate::rubric::builtin_names() {
             let r = crate::Rubric::builtin(name).expect("builtin");
             let ends = sentence_ends(text);
-            let hits = r.matcher.scan(text, &ends);
             let want = scan_by_iterator(&r.matcher, text, &ends);
             assert!(want.iter().any(|v| !v.is_empty()), "{name}: no hit at all");
-            for (c, w) in want.iter().enumerate() {
-                assert_eq!(
-                    hits.of(c),
-                    w.as_slice(),
-                    "{name}: cue {}",
-                    r.matcher.name(c)
-                );
+            let m = &r.matcher;
+            for hits in [
+                m.scan_with(m.nfa().expect("nfa"), text, &ends),
+                m.scan_with(m.dfa().expect("dfa"), text, &ends),
+            ] {
+                for (c, w) in want.iter().enumerate() {
+                    assert_eq!(hits.of(c), w.as_slice(), "{name}: cue {}", m.name(c));
+                }
             }
         }
     }
@@ -486,6 +557,27 @@ mod tests {
         ] {
             assert_eq!(sentence_ends(s), sentence_ends_by_char(s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn dfa_built_after_enough_text() {
+        let mut b = MatcherBuilder::default();
+        let c = b.add("存在…问题").unwrap();
+        let m = b.build();
+        let text = "存在的问题。".repeat(DFA_AFTER / 18 / 4 + 1);
+        let ends = sentence_ends(&text);
+        let first = m.scan(&text, &ends);
+        assert!(m.dfa.get().is_none(), "the compact automaton comes first");
+        let mut last = first.clone();
+        for _ in 0..4 {
+            last = m.scan(&text, &ends);
+        }
+        assert!(
+            m.dfa.get().is_some_and(Option::is_some),
+            "DFA after {DFA_AFTER} bytes"
+        );
+        assert_eq!(first.of(c), last.of(c));
+        assert_eq!(first.of(c).len(), text.len() / 18);
     }
 
     #[test]
