@@ -3,6 +3,7 @@
 //! A cue is a plain string (`存在问题`) or parts joined by `…` (`存在…问题`): the parts must
 //! occur in order, in one sentence, each within [`GAP`] bytes of the previous one.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
@@ -85,6 +86,9 @@ pub(crate) struct MatcherBuilder {
     cues: Vec<Vec<usize>>,
     names: Vec<String>,
     patterns: Vec<String>,
+    /// Ids of `names` and `patterns` by text, for dedup in constant time.
+    name_ids: HashMap<String, CueId>,
+    pattern_ids: HashMap<String, usize>,
 }
 
 impl MatcherBuilder {
@@ -92,23 +96,23 @@ impl MatcherBuilder {
     pub(crate) fn add(&mut self, cue: &str) -> Result<CueId, CueError> {
         let parts = cue_parts(cue)?;
         let key = parts.join("…");
-        if let Some(i) = self.names.iter().position(|n| *n == key) {
+        if let Some(&i) = self.name_ids.get(&key) {
             return Ok(i);
         }
         let mut ids = Vec::with_capacity(parts.len());
         for p in parts {
-            let id = match self.patterns.iter().position(|q| *q == p) {
-                Some(i) => i,
-                None => {
-                    self.patterns.push(p);
-                    self.patterns.len() - 1
-                }
-            };
+            let next = self.patterns.len();
+            let id = *self.pattern_ids.entry(p.clone()).or_insert(next);
+            if id == next {
+                self.patterns.push(p);
+            }
             ids.push(id);
         }
+        let id = self.cues.len();
         self.cues.push(ids);
+        self.name_ids.insert(key.clone(), id);
         self.names.push(key);
-        Ok(self.cues.len() - 1)
+        Ok(id)
     }
 
     /// Compiles the automaton.
