@@ -42,12 +42,9 @@ impl<'t> OffsetIndex<'t> {
         for block in bytes.chunks(BLOCK) {
             chars.push(c);
             units.push(u);
-            for &b in block {
-                if b & 0xC0 != 0x80 {
-                    c += 1;
-                    u += if b >= 0xF0 { 2 } else { 1 };
-                }
-            }
+            let (starts, astral) = block_counts(block);
+            c += starts;
+            u += starts + astral;
         }
         chars.push(c);
         units.push(u);
@@ -102,9 +99,62 @@ impl<'t> OffsetIndex<'t> {
     }
 }
 
+/// In a block of at most [`BLOCK`] bytes: how many characters start there (bytes that do not
+/// continue a character) and how many of them take 4 bytes (lead byte 0xF0 or above: two UTF-16
+/// units). Eight bytes at a time, each byte's flag kept in its own lane of a `u64`.
+fn block_counts(block: &[u8]) -> (usize, usize) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (mut cont, mut astral) = (0u64, 0u64);
+    let mut words = block.chunks_exact(8);
+    for w in &mut words {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(w);
+        let w = u64::from_le_bytes(a);
+        // Bit 7 of each lane: set when the byte is 10xxxxxx, or when it is 1111xxxx. The
+        // shifts carry bits across lanes, but only bit 7 of each lane is kept.
+        cont += ((w & !(w << 1)) & HIGH) >> 7;
+        astral += ((w & (w << 1) & (w << 2) & (w << 3)) & HIGH) >> 7;
+    }
+    // Each lane holds at most BLOCK / 8 = 8: the lanes sum without overflow.
+    let lanes = |x: u64| (x.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+    let (mut starts, mut four) = (
+        block.len() - words.remainder().len() - lanes(cont),
+        lanes(astral),
+    );
+    for &b in words.remainder() {
+        starts += usize::from(b & 0xC0 != 0x80);
+        four += usize::from(b >= 0xF0);
+    }
+    (starts, four)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn block_counts_every_byte_pattern() {
+        // Every byte value in every lane, next to every kind of neighbour.
+        for b in 0..=255u8 {
+            for n in [0x00u8, 0x41, 0x80, 0xBF, 0xC3, 0xE4, 0xF0, 0xFF] {
+                for len in [1usize, 7, 8, 9, 63, 64] {
+                    for at in 0..len {
+                        let mut v = vec![n; len];
+                        v[at] = b;
+                        let want = (
+                            v.iter().filter(|&&x| x & 0xC0 != 0x80).count(),
+                            v.iter().filter(|&&x| x >= 0xF0).count(),
+                        );
+                        assert_eq!(
+                            block_counts(&v),
+                            want,
+                            "{b:#x} at {at} of {len} among {n:#x}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn agrees_with_naive_counting_outside_the_bmp() {
