@@ -352,6 +352,9 @@ impl<'t, 'l> Scanner<'t, 'l> {
         };
         let prev = char_before(t, i);
         let skip_to = sc.end;
+        // the unit right after the number (looked up once: several tests below ask)
+        let lex = self.lex;
+        let unit_after = lex.unit_at(t, sc.end);
 
         // ---- left context: codes, versions, ordinals
         if let Some(p) = prev {
@@ -394,7 +397,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 || (p == '、' && self.last_ordinal_end == i - '、'.len_utf8())
             {
                 let mut end = skip_to;
-                if let Some(u) = self.lex.unit_at(t, end) {
+                if let Some(u) = unit_after {
                     end += u.text.len();
                 }
                 self.last_ordinal_end = end;
@@ -412,15 +415,12 @@ impl<'t, 'l> Scanner<'t, 'l> {
         // English context: `Delphi 2005`, `RAD Studio 11` are names; `in 2022` is a year
         let english = prev == Some(' ')
             && char_before(t, i - 1).is_some_and(|q| q.is_ascii_alphabetic())
-            && !self
-                .lex
-                .unit_at(t, sc.end)
-                .is_some_and(|u| !u.text.is_ascii());
+            && !unit_after.is_some_and(|u| !u.text.is_ascii());
 
         // ---- right context: codes and versions
         let next = char_at(t, sc.end);
         if let Some(n) = next {
-            let unit_ascii = self.lex.unit_at(t, sc.end).is_some_and(|u| {
+            let unit_ascii = unit_after.is_some_and(|u| {
                 u.text.is_ascii()
                     && !char_at(t, sc.end + u.text.len()).is_some_and(|c| c.is_ascii_alphanumeric())
             });
@@ -485,9 +485,9 @@ impl<'t, 'l> Scanner<'t, 'l> {
             let plain_end = !next.is_some_and(|n| {
                 n.is_alphanumeric()
                     && !matches!(n, '，' | '。')
-                    && !(n > '\u{2E80}' && self.lex.unit_at(t, sc.end).is_none())
+                    && !(n > '\u{2E80}' && unit_after.is_none())
             });
-            if (cue || bracketed) && plain_end && self.lex.unit_at(t, sc.end).is_none() {
+            if (cue || bracketed) && plain_end && unit_after.is_none() {
                 return self.date(i, sc.end, sc);
             }
         }
@@ -509,8 +509,8 @@ impl<'t, 'l> Scanner<'t, 'l> {
         let mut approx: Option<Approx> = sc.more.then_some(Approx::Over);
         let mut suffix_approx = sc.more;
         // 20多个 / 16余名
-        if let Some((se, ap)) = self.suffix(e, false) {
-            if matches!(char_at(t, e), Some('多' | '余')) {
+        if matches!(char_at(t, e), Some('多' | '余')) {
+            if let Some((se, ap)) = self.suffix(e, false) {
                 // only when a unit (or nothing wordlike) follows
                 approx = Some(ap);
                 suffix_approx = true;
@@ -532,11 +532,12 @@ impl<'t, 'l> Scanner<'t, 'l> {
             }
             return Step::Skip(q);
         }
-        let unit = self
-            .lex
-            .unit_at(t, e)
-            .filter(|_| self.lex.cue_after("unit_blockers", t, e).is_none())
-            .cloned();
+        let unit = if e == sc.end {
+            unit_after
+        } else {
+            lex.unit_at(t, e)
+        }
+        .filter(|_| lex.cue_after("unit_blockers", t, e).is_none());
         let Some(unit) = unit else {
             return self.no_unit(i, e, sc, approx, suffix_approx);
         };
@@ -872,13 +873,12 @@ impl<'t, 'l> Scanner<'t, 'l> {
         let mut c = self.cand(Span::new(i, e), Span::new(i, sc.end), sc);
         c.approx = approx;
         c.suffix_approx = suffix_approx;
-        // 6600多万纳税人, 超过3300万, 上千万家庭
-        let pre = self.prefix(i, sc.scale_only);
         if sc.number.high.is_some() && !sc.arabic {
             // 几万里, 三四十万: a vague magnitude with nothing counted
             return Step::Skip(e);
         }
-        if (sc.scaled && !sc.scale_only) || (sc.scale_only && pre.is_some()) {
+        // 6600多万纳税人, 超过3300万, 上千万家庭 (a prefix matters only to a lone scale word)
+        if (sc.scaled && !sc.scale_only) || (sc.scale_only && self.prefix(i, true).is_some()) {
             c.kind = Some(StatKind::Count);
             self.finish_approx(&mut c, i, e, approx, suffix_approx);
             return Step::Found(c);

@@ -145,7 +145,11 @@ impl<'t, 'l> Traps<'t, 'l> {
             .get(i..)
             .and_then(|r| r.char_indices().find(|&(_, c)| !set.contains(c)))
             .map_or(text.len(), |(k, _)| i + k);
-        if let Some(run) = text.get(start..end) {
+        // (a run shorter than every phrase holds none: 一 alone in 一、一、)
+        if let Some(run) = text
+            .get(start..end)
+            .filter(|r| r.len() >= self.lex.trap_min)
+        {
             for m in ac.find_iter(run) {
                 self.spans
                     .push(Span::new(start + m.start(), start + m.end()));
@@ -474,7 +478,8 @@ mod tests {
 
     proptest::proptest! {
         /// Asked at every offset in order, the on-demand search answers as a search of the
-        /// whole text does.
+        /// whole text does (runs shorter than every phrase, such as the lone 一 of 一、, are
+        /// not searched at all).
         #[test]
         fn traps_on_demand_match_a_whole_search(
             parts in proptest::collection::vec(
