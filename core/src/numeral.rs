@@ -240,6 +240,8 @@ struct Single {
     first_digit: Option<u32>,
     /// Number of tokens.
     ntok: usize,
+    /// The character at `end` (read anyway, and asked for next).
+    next: Option<char>,
 }
 
 /// Rounds away the binary noise of decimal arithmetic (`2.3 × 10⁸` → 230000000, not
@@ -539,6 +541,7 @@ fn scan_single_with<const QUICK: bool>(text: &str, at: usize) -> Option<Single> 
         trailing: 1.0,
         first_digit: None,
         ntok: 0,
+        next: None,
     };
     let read = if arabic_digit(first).is_some() {
         Some(arabic(text, at)?)
@@ -548,6 +551,7 @@ fn scan_single_with<const QUICK: bool>(text: &str, at: usize) -> Option<Single> 
     if QUICK {
         match read {
             Some((end, v, nd, dec, lz)) if ends_lone(char_at(text, end), true) => {
+                sg.next = char_at(text, end);
                 let lo = tidy(v);
                 if !lo.is_finite() {
                     return None;
@@ -573,8 +577,10 @@ fn scan_single_with<const QUICK: bool>(text: &str, at: usize) -> Option<Single> 
                     _ => None,
                 };
                 let end = at + first.len_utf8();
-                if let Some(d) = d.filter(|_| ends_lone(char_at(text, end), false)) {
+                let next = char_at(text, end);
+                if let Some(d) = d.filter(|_| ends_lone(next, false)) {
                     sg.end = end;
+                    sg.next = next;
                     sg.lo = f64::from(d);
                     sg.hi = sg.lo;
                     sg.chinese = true;
@@ -631,6 +637,7 @@ fn scan_single_with<const QUICK: bool>(text: &str, at: usize) -> Option<Single> 
                 sg.digit_string = true;
                 sg.scale_only = false;
                 sg.ntok = ndigits;
+                sg.next = char_at(text, j);
                 return Some(sg);
             }
         }
@@ -820,6 +827,7 @@ fn scan_single_with<const QUICK: bool>(text: &str, at: usize) -> Option<Single> 
     if !sg.lo.is_finite() || !sg.hi.is_finite() {
         return None;
     }
+    sg.next = char_at(text, sg.end);
     Some(sg)
 }
 
@@ -869,7 +877,7 @@ pub fn scan(text: &str, at: usize) -> Option<Scan> {
     }
     let a = scan_single(text, at)?;
     let mut out = to_scan(&a);
-    let Some(c) = char_at(text, a.end) else {
+    let Some(c) = a.next else {
         return Some(out);
     };
     // 七、八十: a digit, 、, the next digit with a unit
@@ -980,11 +988,15 @@ mod tests {
     fn same_both_ways(text: &str) {
         let mut at = 0;
         while at <= text.len() {
+            let quick = scan_single_with::<true>(text, at);
             assert_eq!(
-                scan_single_with::<true>(text, at),
+                quick,
                 scan_single_with::<false>(text, at),
                 "{text:?} at {at}"
             );
+            if let Some(q) = quick {
+                assert_eq!(q.next, char_at(text, q.end), "{text:?} at {at}");
+            }
             at += text
                 .get(at..)
                 .and_then(|r| r.chars().next())

@@ -113,28 +113,29 @@ impl CueList {
     }
 }
 
-/// A set of characters: a bitmap over the CJK ideographs U+4E00..U+9FFF (one look-up for most
-/// of a report) and a sorted list for the rest.
+/// A set of characters: a bitmap over U+0000..U+9FFF (ASCII, the CJK punctuation and the CJK
+/// ideographs: one look-up for nearly every character of a report) and a sorted list for the
+/// rest.
 #[derive(Debug, Default)]
 pub(crate) struct CharSet {
-    cjk: Vec<u64>,
+    bits: Vec<u64>,
     other: Vec<char>,
 }
 
 /// First code point of [`CharSet`]'s bitmap, and its length in bits.
-const CJK_FIRST: u32 = 0x4E00;
-const CJK_BITS: u32 = 0xA000 - 0x4E00;
+const BITMAP_FIRST: u32 = 0;
+const BITMAP_BITS: u32 = 0xA000 - BITMAP_FIRST;
 
 impl CharSet {
     fn new(chars: impl IntoIterator<Item = char>) -> CharSet {
         let mut set = CharSet {
-            cjk: vec![0; CJK_BITS.div_ceil(64) as usize],
+            bits: vec![0; BITMAP_BITS.div_ceil(64) as usize],
             other: Vec::new(),
         };
         for c in chars {
-            let k = (c as u32).wrapping_sub(CJK_FIRST);
-            match set.cjk.get_mut((k / 64) as usize) {
-                Some(w) if k < CJK_BITS => *w |= 1 << (k % 64),
+            let k = (c as u32).wrapping_sub(BITMAP_FIRST);
+            match set.bits.get_mut((k / 64) as usize) {
+                Some(w) if k < BITMAP_BITS => *w |= 1 << (k % 64),
                 _ => set.other.push(c),
             }
         }
@@ -145,10 +146,10 @@ impl CharSet {
 
     /// Whether `c` is in the set.
     pub fn contains(&self, c: char) -> bool {
-        let k = (c as u32).wrapping_sub(CJK_FIRST);
-        if k < CJK_BITS {
+        let k = (c as u32).wrapping_sub(BITMAP_FIRST);
+        if k < BITMAP_BITS {
             return self
-                .cjk
+                .bits
                 .get((k / 64) as usize)
                 .is_some_and(|w| w & (1 << (k % 64)) != 0);
         }
@@ -158,15 +159,15 @@ impl CharSet {
 
 /// A set of characters, each with its index in the set: the [`CharSet`] bitmap with the
 /// number of members before each 64-bit word, so that a look-up is a bit test and a
-/// population count (the CJK ideographs come first, in code point order, then the rest in
-/// code point order).
+/// population count (the characters of the bitmap come first, in code point order, then the
+/// rest in code point order).
 #[derive(Debug, Default)]
 pub(crate) struct CharIndex {
     set: CharSet,
     /// Members of the bitmap before each of its words.
     before: Vec<u32>,
     /// Members of the bitmap.
-    cjk: u32,
+    in_bitmap: u32,
 }
 
 impl CharIndex {
@@ -174,7 +175,7 @@ impl CharIndex {
         let set = CharSet::new(chars);
         let mut n = 0;
         let before = set
-            .cjk
+            .bits
             .iter()
             .map(|w| {
                 let b = n;
@@ -185,16 +186,16 @@ impl CharIndex {
         CharIndex {
             set,
             before,
-            cjk: n,
+            in_bitmap: n,
         }
     }
 
     /// The index of `c` in the set, if a member.
     pub fn index(&self, c: char) -> Option<usize> {
-        let k = (c as u32).wrapping_sub(CJK_FIRST);
-        if k < CJK_BITS {
+        let k = (c as u32).wrapping_sub(BITMAP_FIRST);
+        if k < BITMAP_BITS {
             let (w, bit) = ((k / 64) as usize, k % 64);
-            let word = *self.set.cjk.get(w)?;
+            let word = *self.set.bits.get(w)?;
             if word & (1 << bit) == 0 {
                 return None;
             }
@@ -202,7 +203,7 @@ impl CharIndex {
             return Some((self.before.get(w)? + below) as usize);
         }
         let k = self.set.other.binary_search(&c).ok()?;
-        Some(self.cjk as usize + k)
+        Some(self.in_bitmap as usize + k)
     }
 }
 
@@ -403,7 +404,7 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        /// A character's index is its place in the set: the CJK ideographs first, then the
+        /// A character's index is its place in the set: those below U+A000 first, then the
         /// rest, each in code point order; a character outside has none.
         #[test]
         fn char_index_numbers_the_set(
@@ -416,14 +417,14 @@ mod tests {
             let chars: Vec<char> = picks.iter().filter_map(|&u| char::from_u32(u)).collect();
             let index = CharIndex::new(chars.iter().copied());
             let mut sorted = chars.clone();
-            let cjk = |c: char| (0x4E00..0xA000).contains(&(c as u32));
-            sorted.sort_by_key(|&c| (!cjk(c), c));
+            sorted.sort_by_key(|&c| (c as u32 >= 0xA000, c));
             sorted.dedup();
             for (k, &c) in sorted.iter().enumerate() {
                 proptest::prop_assert_eq!(index.index(c), Some(k));
             }
             for c in probes.iter().filter_map(|&u| char::from_u32(u)) {
                 proptest::prop_assert_eq!(index.index(c).is_some(), sorted.contains(&c));
+                proptest::prop_assert_eq!(index.set.contains(c), sorted.contains(&c));
             }
         }
     }

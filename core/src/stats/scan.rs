@@ -329,13 +329,15 @@ impl<'t, 'l> Scanner<'t, 'l> {
         let t = self.text;
         let c0 = char_at(t, i).unwrap_or(' ');
         // 百分之七十 / 千分之三
-        for (word, div) in [("百分之", 1.0), ("千分之", 10.0), ("万分之", 100.0)] {
-            if t.get(i..).is_some_and(|r| r.starts_with(word)) {
-                return self.percent_words(i, word.len(), div);
+        if matches!(c0, '百' | '千' | '万') {
+            for (word, div) in [("百分之", 1.0), ("千分之", 10.0), ("万分之", 100.0)] {
+                if t.get(i..).is_some_and(|r| r.starts_with(word)) {
+                    return self.percent_words(i, word.len(), div);
+                }
             }
         }
         // 一半
-        if t.get(i..).is_some_and(|r| r.starts_with("一半")) {
+        if c0 == '一' && t.get(i..).is_some_and(|r| r.starts_with("一半")) {
             let end = i + "一半".len();
             let Some(sc) = numeral::scan(t, i) else {
                 return Step::Skip(end);
@@ -355,6 +357,8 @@ impl<'t, 'l> Scanner<'t, 'l> {
         // the unit right after the number (looked up once: several tests below ask)
         let lex = self.lex;
         let unit_after = lex.unit_at(t, sc.end);
+        // and the character there
+        let next = char_at(t, sc.end);
 
         // ---- left context: codes, versions, ordinals
         if let Some(p) = prev {
@@ -418,7 +422,6 @@ impl<'t, 'l> Scanner<'t, 'l> {
             && !unit_after.is_some_and(|u| !u.text.is_ascii());
 
         // ---- right context: codes and versions
-        let next = char_at(t, sc.end);
         if let Some(n) = next {
             let unit_ascii = unit_after.is_some_and(|u| {
                 u.text.is_ascii()
@@ -500,7 +503,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             return Step::Skip(skip_to);
         }
         // ---- markers: 一、 （一） 1. (1) at a line or sentence start
-        if self.is_marker(i, &sc) {
+        if self.is_marker(&sc, prev, next) {
             return Step::Skip(skip_to);
         }
 
@@ -508,17 +511,21 @@ impl<'t, 'l> Scanner<'t, 'l> {
         let mut e = sc.end;
         let mut approx: Option<Approx> = sc.more.then_some(Approx::Over);
         let mut suffix_approx = sc.more;
+        // the character at e
+        let mut at_e = next;
         // 20多个 / 16余名
-        if matches!(char_at(t, e), Some('多' | '余')) {
+        if matches!(next, Some('多' | '余')) {
             if let Some((se, ap)) = self.suffix(e, false) {
                 // only when a unit (or nothing wordlike) follows
                 approx = Some(ap);
                 suffix_approx = true;
                 e = se;
+                at_e = char_at(t, e);
             }
         }
         // 三分之一
-        if t.get(e..).is_some_and(|r| r.starts_with("分之")) && !suffix_approx {
+        if at_e == Some('分') && t.get(e..).is_some_and(|r| r.starts_with("分之")) && !suffix_approx
+        {
             let q = e + "分之".len();
             if let Some(s2) = numeral::scan(t, q) {
                 if sc.number.value > 0.0 {
@@ -539,7 +546,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         }
         .filter(|_| lex.cue_after("unit_blockers", t, e).is_none());
         let Some(unit) = unit else {
-            return self.no_unit(i, e, sc, approx, suffix_approx);
+            return self.no_unit(i, e, at_e, sc, approx, suffix_approx);
         };
         let ue = e + unit.text.len();
         if (unit.text == "角" && !(sc.arabic || char_before(t, i) == Some('元')))
@@ -834,18 +841,19 @@ impl<'t, 'l> Scanner<'t, 'l> {
         Step::Found(c)
     }
 
-    /// A number with no unit after it.
+    /// A number with no unit after it (`at_e`: the character at `e`).
     fn no_unit(
         &mut self,
         i: usize,
         e: usize,
+        at_e: Option<char>,
         sc: Scan,
         approx: Option<Approx>,
         suffix_approx: bool,
     ) -> Step {
         let t = self.text;
         // 17.2：29.5：53.3, 2.52∶1
-        if let Some(sep) = char_at(t, e).filter(|c| matches!(c, '∶' | '：' | ':')) {
+        if let Some(sep) = at_e.filter(|c| matches!(c, '∶' | '：' | ':')) {
             let mut end = e;
             let mut terms = 1;
             let mut decimal = sc.decimal;
@@ -942,11 +950,10 @@ impl<'t, 'l> Scanner<'t, 'l> {
         ["行动", "会战"].iter().any(|w| phrase.contains(w))
     }
 
-    /// `一、` `（一）` `1.` `(1)` `1)` at a line or sentence start.
-    fn is_marker(&self, i: usize, sc: &Scan) -> bool {
+    /// `一、` `（一）` `1.` `(1)` `1)` at a line or sentence start (`prev` and `next`: the
+    /// characters before and after the number).
+    fn is_marker(&self, sc: &Scan, prev: Option<char>, next: Option<char>) -> bool {
         let t = self.text;
-        let next = char_at(t, sc.end);
-        let prev = char_before(t, i);
         let at_start = |p: Option<char>| {
             p.map_or(true, |p| {
                 matches!(
