@@ -177,6 +177,19 @@ enum Cls {
 }
 
 fn classify(c: char) -> Option<Cls> {
+    // most characters are no numeral: one bit look-up (or one comparison) says so
+    let u = c as u32;
+    if (CJK_FIRST..CJK_FIRST + 64 * CJK_WORDS as u32).contains(&u) {
+        let k = (u - CJK_FIRST) as usize;
+        if !CJK_NUMERAL
+            .get(k / 64)
+            .is_some_and(|w| w & (1u64 << (k % 64)) != 0)
+        {
+            return None;
+        }
+    } else if c != '〇' {
+        return None;
+    }
     Some(match c {
         '零' | '〇' => Cls::Digit(0),
         '一' | '壹' => Cls::Digit(1),
@@ -1223,6 +1236,18 @@ mod tests {
         let all = find_all("分别提高20.9、36.2、54个百分点");
         let vals: Vec<f64> = all.iter().map(|(_, s)| s.number.value).collect();
         assert_eq!(vals, vec![20.9, 36.2, 54.0]);
+    }
+
+    #[test]
+    fn classify_knows_exactly_the_numerals() {
+        // written out here, independently of the bitmap that classify consults first
+        let numerals =
+            "零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅几幾";
+        for u in 0..0x11000u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(classify(c).is_some(), numerals.contains(c), "{c}");
+            }
+        }
     }
 
     #[test]

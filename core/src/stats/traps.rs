@@ -132,6 +132,22 @@ impl<'t, 'l> Traps<'t, 'l> {
         if !set.contains(c) {
             return;
         }
+        // the common short case first: `c` alone between characters outside the set (the 一
+        // of 一、一、), shorter than every phrase
+        let after = i + c.len_utf8();
+        if c.len_utf8() < self.lex.trap_min
+            && !text
+                .get(self.searched..i)
+                .and_then(|h| h.chars().next_back())
+                .is_some_and(|p| set.contains(p))
+            && !text
+                .get(after..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|n| set.contains(n))
+        {
+            self.searched = after;
+            return;
+        }
         // the run cannot reach back into the last one searched: a character outside the set
         // lies between them
         let head = text.get(self.searched..i).unwrap_or("");
