@@ -177,6 +177,19 @@ enum Cls {
 }
 
 fn classify(c: char) -> Option<Cls> {
+    // most characters are no numeral: one bit look-up (or one comparison) says so
+    let u = c as u32;
+    if (CJK_FIRST..CJK_FIRST + 64 * CJK_WORDS as u32).contains(&u) {
+        let k = (u - CJK_FIRST) as usize;
+        if !CJK_NUMERAL
+            .get(k / 64)
+            .is_some_and(|w| w & (1u64 << (k % 64)) != 0)
+        {
+            return None;
+        }
+    } else if c != '〇' {
+        return None;
+    }
     Some(match c {
         '零' | '〇' => Cls::Digit(0),
         '一' | '壹' => Cls::Digit(1),
@@ -220,7 +233,7 @@ fn char_after(text: &str, at: usize) -> Option<char> {
 }
 
 /// One number without a connector range.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Single {
     end: usize,
     lo: f64,
@@ -240,6 +253,8 @@ struct Single {
     first_digit: Option<u32>,
     /// Number of tokens.
     ntok: usize,
+    /// The character at `end` (read anyway, and asked for next).
+    next: Option<char>,
 }
 
 /// Rounds away the binary noise of decimal arithmetic (`2.3 × 10⁸` → 230000000, not
@@ -497,9 +512,32 @@ fn digit_pair(a: u32, b: u32) -> bool {
     a >= 1 && b == a + 1 && b <= 9
 }
 
+/// Whether `c`, right after a first number, lets it end there: no numeral, scale word or
+/// `多`/`余` that the token loop of [`scan_single_with`] could read on.
+fn ends_lone(c: Option<char>, arabic: bool) -> bool {
+    c.map_or(true, |c| {
+        c != '多'
+            && c != '余'
+            && match classify(c) {
+                None => true,
+                // after Arabic digits a Chinese digit (or 两 廿 几) ends the number at once
+                Some(Cls::Digit(_) | Cls::Liang | Cls::Tens(_) | Cls::Ji) => arabic,
+                Some(Cls::Unit(_) | Cls::Big(_)) => false,
+            }
+    })
+}
+
+/// One number without a connector range (see [`scan`]).
 fn scan_single(text: &str, at: usize) -> Option<Single> {
+    scan_single_with::<true>(text, at)
+}
+
+/// [`scan_single`]; with `QUICK`, the common short numbers (a lone Chinese digit as in `一、`,
+/// `三个`; an Arabic number with no scale word after it) are returned as soon as they are
+/// read, without the token machinery (which gives the same result for them: the tests compare
+/// both ways).
+fn scan_single_with<const QUICK: bool>(text: &str, at: usize) -> Option<Single> {
     let first = char_at(text, at)?;
-    let mut tokens = Toks::new();
     let mut sg = Single {
         end: at,
         lo: 0.0,
@@ -516,10 +554,61 @@ fn scan_single(text: &str, at: usize) -> Option<Single> {
         trailing: 1.0,
         first_digit: None,
         ntok: 0,
+        next: None,
     };
+    let read = if arabic_digit(first).is_some() {
+        Some(arabic(text, at)?)
+    } else {
+        None
+    };
+    if QUICK {
+        match read {
+            Some((end, v, nd, dec, lz)) if ends_lone(char_at(text, end), true) => {
+                sg.next = char_at(text, end);
+                let lo = tidy(v);
+                if !lo.is_finite() {
+                    return None;
+                }
+                sg.end = end;
+                sg.lo = lo;
+                sg.hi = lo;
+                sg.arabic = true;
+                sg.scale_only = false;
+                sg.int_digits = nd;
+                sg.decimal = dec;
+                sg.leading_zero = lz;
+                sg.ntok = 1;
+                return Some(sg);
+            }
+            Some(_) => {}
+            None => {
+                // a lone digit (not a financial capital: alone, that is a word) before
+                // anything that cannot continue a number
+                let d = match classify(first) {
+                    Some(Cls::Digit(d)) if !is_capital(first) => Some(d),
+                    Some(Cls::Liang) => Some(2),
+                    _ => None,
+                };
+                let end = at + first.len_utf8();
+                let next = char_at(text, end);
+                if let Some(d) = d.filter(|_| ends_lone(next, false)) {
+                    sg.end = end;
+                    sg.next = next;
+                    sg.lo = f64::from(d);
+                    sg.hi = sg.lo;
+                    sg.chinese = true;
+                    sg.scale_only = false;
+                    // a lone 零 is no first digit (of 七、八十)
+                    sg.first_digit = (d != 0).then_some(d);
+                    sg.ntok = 1;
+                    return Some(sg);
+                }
+            }
+        }
+    }
+    let mut tokens = Toks::new();
     let mut i = at;
-    if arabic_digit(first).is_some() {
-        let (end, v, nd, dec, lz) = arabic(text, at)?;
+    if let Some((end, v, nd, dec, lz)) = read {
         tokens.push(Tok::Num(v, v));
         sg.arabic = true;
         sg.scale_only = false;
@@ -561,6 +650,7 @@ fn scan_single(text: &str, at: usize) -> Option<Single> {
                 sg.digit_string = true;
                 sg.scale_only = false;
                 sg.ntok = ndigits;
+                sg.next = char_at(text, j);
                 return Some(sg);
             }
         }
@@ -729,7 +819,15 @@ fn scan_single(text: &str, at: usize) -> Option<Single> {
     }
     sg.end = i;
     sg.lo = tidy(eval(tokens.as_slice(), false));
-    sg.hi = tidy(eval(tokens.as_slice(), true));
+    // the high end differs only when a token is itself a range (两三, 十几)
+    let ranged = tokens
+        .iter()
+        .any(|t| matches!(*t, Tok::Num(lo, hi) if lo != hi));
+    sg.hi = if ranged {
+        tidy(eval(tokens.as_slice(), true))
+    } else {
+        sg.lo
+    };
     sg.ntok = tokens.len();
     let mut trailing = 1.0;
     for t in tokens.iter().rev() {
@@ -742,6 +840,7 @@ fn scan_single(text: &str, at: usize) -> Option<Single> {
     if !sg.lo.is_finite() || !sg.hi.is_finite() {
         return None;
     }
+    sg.next = char_at(text, sg.end);
     Some(sg)
 }
 
@@ -791,7 +890,7 @@ pub fn scan(text: &str, at: usize) -> Option<Scan> {
     }
     let a = scan_single(text, at)?;
     let mut out = to_scan(&a);
-    let Some(c) = char_at(text, a.end) else {
+    let Some(c) = a.next else {
         return Some(out);
     };
     // 七、八十: a digit, 、, the next digit with a unit
@@ -890,6 +989,55 @@ mod tests {
                 proptest::prop_assert_eq!(t.last(), v.last());
                 proptest::prop_assert_eq!(t.len(), v.len());
             }
+        }
+    }
+
+    /// Characters that matter to the numeral reader, and a few that do not.
+    const ALPHABET: &str =
+        "零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅几幾\
+                            0159０５多余.．,、-—至到分瓦人个a ";
+
+    /// The quick way of reading a number gives what the token machinery gives.
+    fn same_both_ways(text: &str) {
+        let mut at = 0;
+        while at <= text.len() {
+            let quick = scan_single_with::<true>(text, at);
+            assert_eq!(
+                quick,
+                scan_single_with::<false>(text, at),
+                "{text:?} at {at}"
+            );
+            if let Some(q) = quick {
+                assert_eq!(q.next, char_at(text, q.end), "{text:?} at {at}");
+            }
+            at += text
+                .get(at..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8);
+        }
+    }
+
+    #[test]
+    fn quick_numbers_agree_with_the_token_machinery_exhaustively() {
+        let chars: Vec<char> = ALPHABET.chars().collect();
+        for &a in &chars {
+            for &b in &chars {
+                for &c in &chars {
+                    same_both_ways(&format!("{a}{b}{c}"));
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The same on longer strings of the same characters.
+        #[test]
+        fn quick_numbers_agree_with_the_token_machinery(
+            picks in proptest::collection::vec(0usize..64, 0..12)
+        ) {
+            let chars: Vec<char> = ALPHABET.chars().collect();
+            let text: String = picks.iter().filter_map(|&k| chars.get(k % chars.len())).collect();
+            same_both_ways(&text);
         }
     }
 
@@ -1088,6 +1236,18 @@ mod tests {
         let all = find_all("分别提高20.9、36.2、54个百分点");
         let vals: Vec<f64> = all.iter().map(|(_, s)| s.number.value).collect();
         assert_eq!(vals, vec![20.9, 36.2, 54.0]);
+    }
+
+    #[test]
+    fn classify_knows_exactly_the_numerals() {
+        // written out here, independently of the bitmap that classify consults first
+        let numerals =
+            "零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅几幾";
+        for u in 0..0x11000u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(classify(c).is_some(), numerals.contains(c), "{c}");
+            }
+        }
     }
 
     #[test]

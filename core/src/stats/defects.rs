@@ -77,6 +77,25 @@ fn sentence_start(text: &str, at: usize) -> usize {
     start
 }
 
+/// Whether bare number `b` passes the cheap tests of a number that lost its unit (the first
+/// defect of [`find`]): not a four-digit Arabic number (a year), at a clause's end, after
+/// 的 / 为 / 是 / 达 / 占. Most bare numbers fail them, and the clause search that follows is
+/// not free on text dense with numerals. (The character before the number is the clause's
+/// last one, or a clause break, which the match rejects just the same.)
+pub(super) fn may_lack_unit(text: &str, b: &Cand) -> bool {
+    if b.scan.arabic && b.scan.int_digits == 4 {
+        return false;
+    }
+    let prev = text.get(..b.span.start).and_then(|h| h.chars().next_back());
+    if !matches!(prev, Some('的' | '为' | '是' | '达' | '占')) {
+        return false;
+    }
+    let next = text.get(b.span.end..).and_then(|r| r.chars().next());
+    next.map_or(true, |n| {
+        matches!(n, '。' | '，' | '；' | ',' | ';' | '\n' | '）' | ')')
+    })
+}
+
 /// Finds the defects of `text` given its statistics and bare numbers.
 pub(crate) fn find(
     text: &str,
@@ -89,18 +108,7 @@ pub(crate) fn find(
     let share = lex.cues("share_words");
     // 1. a bare number where a share or a count is meant: 占社区工作者总数的3。
     for b in bare {
-        if b.scan.arabic && b.scan.int_digits == 4 {
-            continue;
-        }
-        let next = text.get(b.span.end..).and_then(|r| r.chars().next());
-        let ends = next.map_or(true, |n| {
-            matches!(n, '。' | '，' | '；' | ',' | ';' | '\n' | '）' | ')')
-        });
-        // The cheap tests first: most bare numbers fail them, and the clause search is not
-        // free on text dense with numerals. (The character before the number is the clause's
-        // last one, or a clause break, which the match below rejects just the same.)
-        let prev = text.get(..b.span.start).and_then(|h| h.chars().next_back());
-        if !ends || !matches!(prev, Some('的' | '为' | '是' | '达' | '占')) {
+        if !may_lack_unit(text, b) {
             continue;
         }
         let (_, clause) = clause_before(text, b.span.start);

@@ -64,12 +64,17 @@ pub(crate) struct Unit {
 
 /// Everything the statistics stage reads from data.
 pub(crate) struct Lexicon {
-    /// Units by first character, longest first.
-    units: HashMap<char, Vec<Unit>>,
+    /// The units beginning with each first character (longest first), in the order of
+    /// `unit_firsts`.
+    units: Vec<Vec<Unit>>,
+    /// The first characters of the units, numbered.
+    unit_firsts: CharIndex,
     /// Trap phrases (leftmost-longest).
     pub traps: Option<AhoCorasick>,
     /// The characters the trap phrases are written with.
     pub trap_chars: CharSet,
+    /// The length in bytes of the shortest trap phrase (no shorter stretch can hold one).
+    pub trap_min: usize,
     /// Named cue lists.
     cues: HashMap<String, CueList>,
     /// The first and the last characters of every cue of every list: a look-up at a
@@ -108,28 +113,29 @@ impl CueList {
     }
 }
 
-/// A set of characters: a bitmap over the CJK ideographs U+4E00..U+9FFF (one look-up for most
-/// of a report) and a sorted list for the rest.
+/// A set of characters: a bitmap over U+0000..U+9FFF (ASCII, the CJK punctuation and the CJK
+/// ideographs: one look-up for nearly every character of a report) and a sorted list for the
+/// rest.
 #[derive(Debug, Default)]
 pub(crate) struct CharSet {
-    cjk: Vec<u64>,
+    bits: Vec<u64>,
     other: Vec<char>,
 }
 
 /// First code point of [`CharSet`]'s bitmap, and its length in bits.
-const CJK_FIRST: u32 = 0x4E00;
-const CJK_BITS: u32 = 0xA000 - 0x4E00;
+const BITMAP_FIRST: u32 = 0;
+const BITMAP_BITS: u32 = 0xA000 - BITMAP_FIRST;
 
 impl CharSet {
     fn new(chars: impl IntoIterator<Item = char>) -> CharSet {
         let mut set = CharSet {
-            cjk: vec![0; CJK_BITS.div_ceil(64) as usize],
+            bits: vec![0; BITMAP_BITS.div_ceil(64) as usize],
             other: Vec::new(),
         };
         for c in chars {
-            let k = (c as u32).wrapping_sub(CJK_FIRST);
-            match set.cjk.get_mut((k / 64) as usize) {
-                Some(w) if k < CJK_BITS => *w |= 1 << (k % 64),
+            let k = (c as u32).wrapping_sub(BITMAP_FIRST);
+            match set.bits.get_mut((k / 64) as usize) {
+                Some(w) if k < BITMAP_BITS => *w |= 1 << (k % 64),
                 _ => set.other.push(c),
             }
         }
@@ -140,14 +146,64 @@ impl CharSet {
 
     /// Whether `c` is in the set.
     pub fn contains(&self, c: char) -> bool {
-        let k = (c as u32).wrapping_sub(CJK_FIRST);
-        if k < CJK_BITS {
+        let k = (c as u32).wrapping_sub(BITMAP_FIRST);
+        if k < BITMAP_BITS {
             return self
-                .cjk
+                .bits
                 .get((k / 64) as usize)
                 .is_some_and(|w| w & (1 << (k % 64)) != 0);
         }
         self.other.binary_search(&c).is_ok()
+    }
+}
+
+/// A set of characters, each with its index in the set: the [`CharSet`] bitmap with the
+/// number of members before each 64-bit word, so that a look-up is a bit test and a
+/// population count (the characters of the bitmap come first, in code point order, then the
+/// rest in code point order).
+#[derive(Debug, Default)]
+pub(crate) struct CharIndex {
+    set: CharSet,
+    /// Members of the bitmap before each of its words.
+    before: Vec<u32>,
+    /// Members of the bitmap.
+    in_bitmap: u32,
+}
+
+impl CharIndex {
+    fn new(chars: impl IntoIterator<Item = char>) -> CharIndex {
+        let set = CharSet::new(chars);
+        let mut n = 0;
+        let before = set
+            .bits
+            .iter()
+            .map(|w| {
+                let b = n;
+                n += w.count_ones();
+                b
+            })
+            .collect();
+        CharIndex {
+            set,
+            before,
+            in_bitmap: n,
+        }
+    }
+
+    /// The index of `c` in the set, if a member.
+    pub fn index(&self, c: char) -> Option<usize> {
+        let k = (c as u32).wrapping_sub(BITMAP_FIRST);
+        if k < BITMAP_BITS {
+            let (w, bit) = ((k / 64) as usize, k % 64);
+            let word = *self.set.bits.get(w)?;
+            if word & (1 << bit) == 0 {
+                return None;
+            }
+            let below = (word & ((1 << bit) - 1)).count_ones();
+            return Some((self.before.get(w)? + below) as usize);
+        }
+        let k = self.set.other.binary_search(&c).ok()?;
+        Some(self.in_bitmap as usize + k)
     }
 }
 
@@ -211,8 +267,13 @@ fn build() -> Lexicon {
     for list in units.values_mut() {
         list.sort_by_key(|u| std::cmp::Reverse(u.text.len()));
     }
+    let unit_firsts = CharIndex::new(units.keys().copied());
+    let mut units: Vec<(char, Vec<Unit>)> = units.into_iter().collect();
+    units.sort_by_key(|&(c, _)| unit_firsts.index(c));
+    let units = units.into_iter().map(|(_, list)| list).collect();
     let traps: Vec<&str> = data_lines(TRAPS).collect();
     let trap_chars = CharSet::new(traps.iter().flat_map(|t| t.chars()));
+    let trap_min = traps.iter().map(|t| t.len()).min().unwrap_or(0);
     let traps = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         // a few hundred phrases: the DFA is small and scans a report several times faster
@@ -245,8 +306,10 @@ fn build() -> Lexicon {
     );
     Lexicon {
         units,
+        unit_firsts,
         traps,
         trap_chars,
+        trap_min,
         cues,
         cue_firsts,
         cue_lasts,
@@ -265,7 +328,7 @@ impl Lexicon {
         let rest = text.get(at..)?;
         let first = rest.chars().next()?;
         self.units
-            .get(&first)?
+            .get(self.unit_firsts.index(first)?)?
             .iter()
             .find(|u| rest.starts_with(u.text.as_str()))
     }
@@ -339,6 +402,61 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A character's index is its place in the set: those below U+A000 first, then the
+        /// rest, each in code point order; a character outside has none.
+        #[test]
+        fn char_index_numbers_the_set(
+            picks in proptest::collection::vec(
+                proptest::prop_oneof![0x4E00u32..0xA000, 0u32..0x3100, 0xA000u32..0x11000],
+                0..60,
+            ),
+            probes in proptest::collection::vec(0u32..0x11000, 0..60),
+        ) {
+            let chars: Vec<char> = picks.iter().filter_map(|&u| char::from_u32(u)).collect();
+            let index = CharIndex::new(chars.iter().copied());
+            let mut sorted = chars.clone();
+            sorted.sort_by_key(|&c| (c as u32 >= 0xA000, c));
+            sorted.dedup();
+            for (k, &c) in sorted.iter().enumerate() {
+                proptest::prop_assert_eq!(index.index(c), Some(k));
+            }
+            for c in probes.iter().filter_map(|&u| char::from_u32(u)) {
+                proptest::prop_assert_eq!(index.index(c).is_some(), sorted.contains(&c));
+                proptest::prop_assert_eq!(index.set.contains(c), sorted.contains(&c));
+            }
+        }
+    }
+
+    #[test]
+    fn unit_at_finds_the_longest_unit() {
+        // every unit of the data file, with text before and after: the longest one written
+        // there, as a search of the whole list finds it
+        let lex = lexicon();
+        let all: Vec<&str> = data_lines(UNITS)
+            .filter_map(|l| l.split_whitespace().next())
+            .collect();
+        for u in &all {
+            for t in [
+                u.to_string(),
+                format!("{u}以上"),
+                format!("{u}%"),
+                format!("{u}a"),
+            ] {
+                let naive = all
+                    .iter()
+                    .filter(|w| t.starts_with(**w))
+                    .max_by_key(|w| w.len())
+                    .copied();
+                assert_eq!(lex.unit_at(&t, 0).map(|x| x.text.as_str()), naive, "{t}");
+            }
+        }
+        for t in ["、", "人民", "a", "", "一"] {
+            let naive = all.iter().find(|w| t.starts_with(**w)).copied();
+            assert_eq!(lex.unit_at(t, 0).map(|x| x.text.as_str()), naive, "{t}");
+        }
+    }
 
     #[test]
     fn data_files_load() {

@@ -104,8 +104,16 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> (Vec<Stat>, Vec<Defect>) {
     let excluded = traps::merge(excluded);
     let cands = scan::Scanner::run(text, lex, &masks, &excluded);
     let mut defects = Vec::new();
-    let cands = lists(text, cands, &mut defects);
-    let (stats, bare): (Vec<Cand>, Vec<Cand>) = cands.into_iter().partition(|c| c.kind.is_some());
+    let mut stats = lists(text, cands, &mut defects);
+    // the bare numbers left: only those that may lack a unit matter further (in place: a
+    // text of bare numbers moves nothing)
+    let mut bare: Vec<Cand> = Vec::new();
+    stats.retain(|c| {
+        if c.kind.is_none() && defects::may_lack_unit(text, c) {
+            bare.push(c.clone());
+        }
+        c.kind.is_some()
+    });
     let stats = keep_weak_in_lists(text, stats);
     defects.extend(defects::find(text, ctx, &stats, &bare, lex));
     defects.sort_by_key(|d| (d.span.start, d.span.end));
@@ -157,10 +165,10 @@ fn sep_between<'t>(text: &'t str, a: &Cand, b: &Cand) -> Option<&'t str> {
 /// Shared units, shared approximation markers and the decimal point written as `、`.
 fn lists(text: &str, cands: Vec<Cand>, defects: &mut Vec<Defect>) -> Vec<Cand> {
     // 325、3万元: one amount whose decimal point became 、
+    // (in each pass the tests of the candidates' own fields come before those of the text
+    // between them: most pairs fail the first)
     let cands = fold_pairs(cands, |a, b| {
-        let glued = text.get(a.span.end..b.span.start) == Some("、");
-        let fits = glued
-            && a.kind.is_none()
+        let fits = a.kind.is_none()
             && a.scan.arabic
             && !a.scan.decimal
             && a.scan.int_digits >= 2
@@ -171,6 +179,7 @@ fn lists(text: &str, cands: Vec<Cand>, defects: &mut Vec<Defect>) -> Vec<Cand> {
             && !b.scan.decimal
             && b.scan.scaled
             && b.span.start == b.num.start
+            && text.get(a.span.end..b.span.start) == Some("、")
             && !clause_has(text, a.span.start, "分别");
         if !fits {
             return None;
@@ -204,16 +213,18 @@ fn lists(text: &str, cands: Vec<Cand>, defects: &mut Vec<Defect>) -> Vec<Cand> {
     });
     // ranges written with the unit on both ends: 5%-10%, 3万元至5万元
     let cands = fold_pairs(cands, |a, b| {
-        let gap = text.get(a.span.end..b.span.start).unwrap_or("");
-        let joined = matches!(gap, "-" | "—" | "–" | "～" | "~" | "至" | "到" | "－");
         let same = a.kind.is_some()
             && a.kind == b.kind
             && a.kind != Some(StatKind::Date)
-            && a.unit == b.unit
             && a.high.is_none()
             && b.high.is_none()
-            && a.value < b.value;
-        if !(joined && same && b.span.start == b.num.start) {
+            && a.value < b.value
+            && a.unit == b.unit;
+        if !(same && b.span.start == b.num.start) {
+            return None;
+        }
+        let gap = text.get(a.span.end..b.span.start).unwrap_or("");
+        if !matches!(gap, "-" | "—" | "–" | "～" | "~" | "至" | "到" | "－") {
             return None;
         }
         let mut m = b.clone();
@@ -229,13 +240,16 @@ fn lists(text: &str, cands: Vec<Cand>, defects: &mut Vec<Defect>) -> Vec<Cand> {
     });
     // date ranges: 3月19日至20日, 2021年至2025年, 1月—6月: one span
     let mut cands = fold_pairs(cands, |a, b| {
+        let dates = a.kind == Some(StatKind::Date) && b.kind == Some(StatKind::Date);
+        if !(dates && b.span.start == b.num.start) {
+            return None;
+        }
         let gap = text.get(a.span.end..b.span.start).unwrap_or("");
         let joined = matches!(
             gap,
             "-" | "—" | "——" | "–" | "～" | "~" | "至" | "到" | "－"
         );
-        let dates = a.kind == Some(StatKind::Date) && b.kind == Some(StatKind::Date);
-        if !(joined && dates && b.span.start == b.num.start) {
+        if !joined {
             return None;
         }
         let mut m = a.clone();
@@ -302,19 +316,30 @@ fn lists(text: &str, cands: Vec<Cand>, defects: &mut Vec<Defect>) -> Vec<Cand> {
     cands
 }
 
-/// One pass that lets each candidate merge with the one before it.
-fn fold_pairs(cands: Vec<Cand>, mut f: impl FnMut(&Cand, &Cand) -> Option<Cand>) -> Vec<Cand> {
-    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
-    for c in cands {
-        if let Some(last) = out.last_mut() {
-            if let Some(m) = f(last, &c) {
-                *last = m;
-                continue;
+/// One pass that lets each candidate merge with the one before it (the result so far). In
+/// place: the kept candidates move down only past a merge, so a pass with no merge moves
+/// nothing.
+fn fold_pairs(mut cands: Vec<Cand>, mut f: impl FnMut(&Cand, &Cand) -> Option<Cand>) -> Vec<Cand> {
+    // cands[..w] is the result so far; cands[r] the next candidate to read
+    let mut w: usize = 0;
+    for r in 0..cands.len() {
+        if let Some(last) = w.checked_sub(1) {
+            if let (Some(a), Some(b)) = (cands.get(last), cands.get(r)) {
+                if let Some(m) = f(a, b) {
+                    if let Some(slot) = cands.get_mut(last) {
+                        *slot = m;
+                    }
+                    continue;
+                }
             }
         }
-        out.push(c);
+        if w != r {
+            cands.swap(w, r);
+        }
+        w += 1;
     }
-    out
+    cands.truncate(w);
+    cands
 }
 
 /// `v` with at most four decimals, trailing zeros dropped (`3.2500` → `3.25`, `7.0` → `7`).

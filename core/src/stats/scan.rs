@@ -329,13 +329,15 @@ impl<'t, 'l> Scanner<'t, 'l> {
         let t = self.text;
         let c0 = char_at(t, i).unwrap_or(' ');
         // 百分之七十 / 千分之三
-        for (word, div) in [("百分之", 1.0), ("千分之", 10.0), ("万分之", 100.0)] {
-            if t.get(i..).is_some_and(|r| r.starts_with(word)) {
-                return self.percent_words(i, word.len(), div);
+        if matches!(c0, '百' | '千' | '万') {
+            for (word, div) in [("百分之", 1.0), ("千分之", 10.0), ("万分之", 100.0)] {
+                if t.get(i..).is_some_and(|r| r.starts_with(word)) {
+                    return self.percent_words(i, word.len(), div);
+                }
             }
         }
         // 一半
-        if t.get(i..).is_some_and(|r| r.starts_with("一半")) {
+        if c0 == '一' && t.get(i..).is_some_and(|r| r.starts_with("一半")) {
             let end = i + "一半".len();
             let Some(sc) = numeral::scan(t, i) else {
                 return Step::Skip(end);
@@ -352,6 +354,11 @@ impl<'t, 'l> Scanner<'t, 'l> {
         };
         let prev = char_before(t, i);
         let skip_to = sc.end;
+        // the unit right after the number (looked up once: several tests below ask)
+        let lex = self.lex;
+        let unit_after = lex.unit_at(t, sc.end);
+        // and the character there
+        let next = char_at(t, sc.end);
 
         // ---- left context: codes, versions, ordinals
         if let Some(p) = prev {
@@ -394,7 +401,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 || (p == '、' && self.last_ordinal_end == i - '、'.len_utf8())
             {
                 let mut end = skip_to;
-                if let Some(u) = self.lex.unit_at(t, end) {
+                if let Some(u) = unit_after {
                     end += u.text.len();
                 }
                 self.last_ordinal_end = end;
@@ -412,15 +419,11 @@ impl<'t, 'l> Scanner<'t, 'l> {
         // English context: `Delphi 2005`, `RAD Studio 11` are names; `in 2022` is a year
         let english = prev == Some(' ')
             && char_before(t, i - 1).is_some_and(|q| q.is_ascii_alphabetic())
-            && !self
-                .lex
-                .unit_at(t, sc.end)
-                .is_some_and(|u| !u.text.is_ascii());
+            && !unit_after.is_some_and(|u| !u.text.is_ascii());
 
         // ---- right context: codes and versions
-        let next = char_at(t, sc.end);
         if let Some(n) = next {
-            let unit_ascii = self.lex.unit_at(t, sc.end).is_some_and(|u| {
+            let unit_ascii = unit_after.is_some_and(|u| {
                 u.text.is_ascii()
                     && !char_at(t, sc.end + u.text.len()).is_some_and(|c| c.is_ascii_alphanumeric())
             });
@@ -485,9 +488,9 @@ impl<'t, 'l> Scanner<'t, 'l> {
             let plain_end = !next.is_some_and(|n| {
                 n.is_alphanumeric()
                     && !matches!(n, '，' | '。')
-                    && !(n > '\u{2E80}' && self.lex.unit_at(t, sc.end).is_none())
+                    && !(n > '\u{2E80}' && unit_after.is_none())
             });
-            if (cue || bracketed) && plain_end && self.lex.unit_at(t, sc.end).is_none() {
+            if (cue || bracketed) && plain_end && unit_after.is_none() {
                 return self.date(i, sc.end, sc);
             }
         }
@@ -500,7 +503,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             return Step::Skip(skip_to);
         }
         // ---- markers: 一、 （一） 1. (1) at a line or sentence start
-        if self.is_marker(i, &sc) {
+        if self.is_marker(&sc, prev, next) {
             return Step::Skip(skip_to);
         }
 
@@ -508,17 +511,21 @@ impl<'t, 'l> Scanner<'t, 'l> {
         let mut e = sc.end;
         let mut approx: Option<Approx> = sc.more.then_some(Approx::Over);
         let mut suffix_approx = sc.more;
+        // the character at e
+        let mut at_e = next;
         // 20多个 / 16余名
-        if let Some((se, ap)) = self.suffix(e, false) {
-            if matches!(char_at(t, e), Some('多' | '余')) {
+        if matches!(next, Some('多' | '余')) {
+            if let Some((se, ap)) = self.suffix(e, false) {
                 // only when a unit (or nothing wordlike) follows
                 approx = Some(ap);
                 suffix_approx = true;
                 e = se;
+                at_e = char_at(t, e);
             }
         }
         // 三分之一
-        if t.get(e..).is_some_and(|r| r.starts_with("分之")) && !suffix_approx {
+        if at_e == Some('分') && t.get(e..).is_some_and(|r| r.starts_with("分之")) && !suffix_approx
+        {
             let q = e + "分之".len();
             if let Some(s2) = numeral::scan(t, q) {
                 if sc.number.value > 0.0 {
@@ -532,13 +539,14 @@ impl<'t, 'l> Scanner<'t, 'l> {
             }
             return Step::Skip(q);
         }
-        let unit = self
-            .lex
-            .unit_at(t, e)
-            .filter(|_| self.lex.cue_after("unit_blockers", t, e).is_none())
-            .cloned();
+        let unit = if e == sc.end {
+            unit_after
+        } else {
+            lex.unit_at(t, e)
+        }
+        .filter(|_| lex.cue_after("unit_blockers", t, e).is_none());
         let Some(unit) = unit else {
-            return self.no_unit(i, e, sc, approx, suffix_approx);
+            return self.no_unit(i, e, at_e, sc, approx, suffix_approx);
         };
         let ue = e + unit.text.len();
         if (unit.text == "角" && !(sc.arabic || char_before(t, i) == Some('元')))
@@ -833,18 +841,19 @@ impl<'t, 'l> Scanner<'t, 'l> {
         Step::Found(c)
     }
 
-    /// A number with no unit after it.
+    /// A number with no unit after it (`at_e`: the character at `e`).
     fn no_unit(
         &mut self,
         i: usize,
         e: usize,
+        at_e: Option<char>,
         sc: Scan,
         approx: Option<Approx>,
         suffix_approx: bool,
     ) -> Step {
         let t = self.text;
         // 17.2：29.5：53.3, 2.52∶1
-        if let Some(sep) = char_at(t, e).filter(|c| matches!(c, '∶' | '：' | ':')) {
+        if let Some(sep) = at_e.filter(|c| matches!(c, '∶' | '：' | ':')) {
             let mut end = e;
             let mut terms = 1;
             let mut decimal = sc.decimal;
@@ -872,13 +881,12 @@ impl<'t, 'l> Scanner<'t, 'l> {
         let mut c = self.cand(Span::new(i, e), Span::new(i, sc.end), sc);
         c.approx = approx;
         c.suffix_approx = suffix_approx;
-        // 6600多万纳税人, 超过3300万, 上千万家庭
-        let pre = self.prefix(i, sc.scale_only);
         if sc.number.high.is_some() && !sc.arabic {
             // 几万里, 三四十万: a vague magnitude with nothing counted
             return Step::Skip(e);
         }
-        if (sc.scaled && !sc.scale_only) || (sc.scale_only && pre.is_some()) {
+        // 6600多万纳税人, 超过3300万, 上千万家庭 (a prefix matters only to a lone scale word)
+        if (sc.scaled && !sc.scale_only) || (sc.scale_only && self.prefix(i, true).is_some()) {
             c.kind = Some(StatKind::Count);
             self.finish_approx(&mut c, i, e, approx, suffix_approx);
             return Step::Found(c);
@@ -942,11 +950,10 @@ impl<'t, 'l> Scanner<'t, 'l> {
         ["行动", "会战"].iter().any(|w| phrase.contains(w))
     }
 
-    /// `一、` `（一）` `1.` `(1)` `1)` at a line or sentence start.
-    fn is_marker(&self, i: usize, sc: &Scan) -> bool {
+    /// `一、` `（一）` `1.` `(1)` `1)` at a line or sentence start (`prev` and `next`: the
+    /// characters before and after the number).
+    fn is_marker(&self, sc: &Scan, prev: Option<char>, next: Option<char>) -> bool {
         let t = self.text;
-        let next = char_at(t, sc.end);
-        let prev = char_before(t, i);
         let at_start = |p: Option<char>| {
             p.map_or(true, |p| {
                 matches!(

@@ -480,6 +480,98 @@ mod props {
         }
     }
 
+    /// `fold_pairs` as it was written first, into a fresh vector: the oracle of the in-place
+    /// one.
+    fn fold_pairs_fresh(
+        cands: Vec<Cand>,
+        mut f: impl FnMut(&Cand, &Cand) -> Option<Cand>,
+    ) -> Vec<Cand> {
+        let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+        for c in cands {
+            if let Some(last) = out.last_mut() {
+                if let Some(m) = f(last, &c) {
+                    *last = m;
+                    continue;
+                }
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// The candidates of `text` as the scanner reads them.
+    fn scanned(text: &str) -> Vec<Cand> {
+        let masks = super::super::traps::masks(text);
+        scan::Scanner::run(text, lexicon::lexicon(), &masks, &[])
+    }
+
+    proptest! {
+        /// Folding in place merges the same pairs, in the same order, as folding into a fresh
+        /// vector: here a candidate merges with the one before it when its length is in
+        /// `merging` (so chains of merges, merged candidates merging again, and none at all
+        /// all occur), and every call of the merge function is logged.
+        #[test]
+        fn fold_pairs_in_place_matches_a_fresh_vector(
+            lens in proptest::collection::vec(1usize..6, 0..30),
+            merging in proptest::collection::vec(1usize..6, 0..3),
+        ) {
+            let Some(base) = scanned("704人").into_iter().next() else {
+                return Err(TestCaseError::fail("no candidate"));
+            };
+            let mut at = 0;
+            let cands: Vec<Cand> = lens
+                .iter()
+                .map(|&n| {
+                    let mut c = base.clone();
+                    c.span = Span::new(at, at + n);
+                    at += n;
+                    c
+                })
+                .collect();
+            let run = |fresh: bool| {
+                let mut log = Vec::new();
+                let f = |a: &Cand, b: &Cand| {
+                    log.push((a.span, b.span));
+                    merging.contains(&(b.span.end - b.span.start)).then(|| {
+                        let mut m = b.clone();
+                        m.span = Span::new(a.span.start, b.span.end);
+                        m
+                    })
+                };
+                let out = if fresh {
+                    fold_pairs_fresh(cands.clone(), f)
+                } else {
+                    fold_pairs(cands.clone(), f)
+                };
+                (out.iter().map(|c| c.span).collect::<Vec<_>>(), log)
+            };
+            prop_assert_eq!(run(false), run(true));
+        }
+
+        /// Dropping early the bare numbers that cannot lack a unit leaves the defects as they
+        /// were with every bare number kept.
+        #[test]
+        fn bare_numbers_dropped_early_change_no_defect(text in "[0-9一二三十百万的为是达占比例占比总数其中共人个名%，。；\n）、]{0,40}") {
+            let lex = lexicon::lexicon();
+            let cands = lists(&text, scanned(&text), &mut Vec::new());
+            let (stats, bare): (Vec<Cand>, Vec<Cand>) =
+                cands.into_iter().partition(|c| c.kind.is_some());
+            let kept: Vec<Cand> = bare
+                .iter()
+                .filter(|c| defects::may_lack_unit(&text, c))
+                .cloned()
+                .collect();
+            let ctx = Context::empty();
+            let all = defects::find(&text, &ctx, &stats, &bare, lex);
+            let early = defects::find(&text, &ctx, &stats, &kept, lex);
+            let key = |d: &Defect| (d.span, d.code, d.message.clone());
+            prop_assert_eq!(
+                all.iter().map(key).collect::<Vec<_>>(),
+                early.iter().map(key).collect::<Vec<_>>()
+            );
+        }
+    }
+
     #[test]
     fn time_grows_linearly() {
         // doubling the input must not much more than double the time

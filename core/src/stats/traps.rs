@@ -132,6 +132,22 @@ impl<'t, 'l> Traps<'t, 'l> {
         if !set.contains(c) {
             return;
         }
+        // the common short case first: `c` alone between characters outside the set (the 一
+        // of 一、一、), shorter than every phrase
+        let after = i + c.len_utf8();
+        if c.len_utf8() < self.lex.trap_min
+            && !text
+                .get(self.searched..i)
+                .and_then(|h| h.chars().next_back())
+                .is_some_and(|p| set.contains(p))
+            && !text
+                .get(after..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|n| set.contains(n))
+        {
+            self.searched = after;
+            return;
+        }
         // the run cannot reach back into the last one searched: a character outside the set
         // lies between them
         let head = text.get(self.searched..i).unwrap_or("");
@@ -145,7 +161,11 @@ impl<'t, 'l> Traps<'t, 'l> {
             .get(i..)
             .and_then(|r| r.char_indices().find(|&(_, c)| !set.contains(c)))
             .map_or(text.len(), |(k, _)| i + k);
-        if let Some(run) = text.get(start..end) {
+        // (a run shorter than every phrase holds none: 一 alone in 一、一、)
+        if let Some(run) = text
+            .get(start..end)
+            .filter(|r| r.len() >= self.lex.trap_min)
+        {
             for m in ac.find_iter(run) {
                 self.spans
                     .push(Span::new(start + m.start(), start + m.end()));
@@ -474,7 +494,8 @@ mod tests {
 
     proptest::proptest! {
         /// Asked at every offset in order, the on-demand search answers as a search of the
-        /// whole text does.
+        /// whole text does (runs shorter than every phrase, such as the lone 一 of 一、, are
+        /// not searched at all).
         #[test]
         fn traps_on_demand_match_a_whole_search(
             parts in proptest::collection::vec(
