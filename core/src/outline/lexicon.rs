@@ -151,6 +151,17 @@ pub(crate) fn sequence_words() -> &'static [(&'static str, u32)] {
     })
 }
 
+/// The first character of each of [`sequence_words`], in the same order.
+pub(crate) fn sequence_word_firsts() -> &'static [char] {
+    static V: OnceLock<Vec<char>> = OnceLock::new();
+    V.get_or_init(|| {
+        sequence_words()
+            .iter()
+            .map(|(w, _)| w.chars().next().unwrap_or('\0'))
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;

@@ -43,6 +43,36 @@ pub(crate) struct Line {
     pub blank: bool,
     /// Whether the line lies in boilerplate.
     pub in_boilerplate: bool,
+    /// The places of the trimmed line's punctuation (see [`lexicon::punct_positions`]): this
+    /// range of the shared list [`scan_lines`] returns.
+    pub puncts: (usize, usize),
+}
+
+impl Line {
+    /// The places (start, end, relative to the trimmed line) of the line's punctuation, as
+    /// [`lexicon::punct_positions`] gives them, read from `puncts` (what [`scan_lines`]
+    /// returned with the lines): one scan of the text serves every pass.
+    pub(crate) fn puncts<'a>(
+        &self,
+        text: &'a str,
+        puncts: &'a [usize],
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let s = self.trim.slice(text).as_bytes();
+        puncts
+            .get(self.puncts.0..self.puncts.1)
+            .unwrap_or(&[])
+            .iter()
+            .map(move |&p| {
+                (
+                    p,
+                    p + if s.get(p).is_some_and(u8::is_ascii) {
+                        1
+                    } else {
+                        3
+                    },
+                )
+            })
+    }
 }
 
 /// The boilerplate span holding `byte`, if any (binary search over sorted spans).
@@ -67,7 +97,7 @@ fn outside_boilerplate(text: &str, mut trim: Span, boilerplate: &[Span]) -> Span
     while !trim.is_empty() {
         let last = text
             .get(trim.start..trim.end)
-            .and_then(|s| s.char_indices().last())
+            .and_then(|s| s.char_indices().next_back())
             .map_or(trim.start, |(i, _)| trim.start + i);
         match covering(boilerplate, last) {
             Some(b) => trim = crate::text::trim(text, Span::new(trim.start, b.start)),
@@ -77,8 +107,11 @@ fn outside_boilerplate(text: &str, mut trim: Span, boilerplate: &[Span]) -> Span
     trim
 }
 
-fn scan_lines(text: &str, boilerplate: &[Span]) -> Vec<Line> {
-    crate::text::lines(text)
+/// The lines of `text`, and the places of their punctuation (each line's range in
+/// [`Line::puncts`]).
+fn scan_lines(text: &str, boilerplate: &[Span]) -> (Vec<Line>, Vec<usize>) {
+    let mut puncts = Vec::new();
+    let lines = crate::text::lines(text)
         .map(|raw| {
             let full = crate::text::trim(text, raw);
             let trim = outside_boilerplate(text, full, boilerplate);
@@ -86,15 +119,19 @@ fn scan_lines(text: &str, boilerplate: &[Span]) -> Vec<Line> {
             let indent = text
                 .get(raw.start..full.start)
                 .map_or(0, |s| s.chars().count());
+            let from = puncts.len();
+            puncts.extend(lexicon::punct_positions(trim.slice(text)).map(|(p, _)| p));
             Line {
                 trim,
                 chars: trim.slice(text).chars().count(),
                 indent,
                 blank: full.is_empty(),
                 in_boilerplate,
+                puncts: (from, puncts.len()),
             }
         })
-        .collect()
+        .collect();
+    (lines, puncts)
 }
 
 /// Depth keys of unnumbered headings start here (numbered kinds use `headings::kind_index`).
@@ -147,7 +184,7 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
     if text.is_empty() {
         return out;
     }
-    let lines = scan_lines(text, boilerplate);
+    let (lines, puncts) = scan_lines(text, boilerplate);
     out.documents = documents::find(text, &lines);
     let mut li = 0usize;
     for (di, doc) in out.documents.iter().enumerate() {
@@ -160,7 +197,7 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
             li += 1;
         }
         let range = first..li;
-        let cands = headings::candidates(text, &lines, range.clone(), boilerplate);
+        let cands = headings::candidates(text, &lines, &puncts, range.clone(), boilerplate);
         let appendices = unnumbered::appendices(text, &lines, range.clone());
         // each appendix is a part of its own: numbering sequences restart in it
         let mut numbered = Vec::new();
@@ -265,6 +302,7 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
         out.items.extend(items::find(
             text,
             &lines,
+            &puncts,
             range,
             boilerplate,
             &doc_heads,
