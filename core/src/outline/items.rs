@@ -97,6 +97,8 @@ fn is_subtitle(text: &str, c: &Cand) -> bool {
 /// Finds the items on lines `range` (`puncts`: the punctuation list that came with `lines`),
 /// skipping boilerplate, heading markers and the document
 /// head (title, subtitle and speaker lines before the first paragraph).
+// The lines and their punctuation list travel side by side, as `build` holds them.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn find(
     text: &str,
     lines: &[Line],
