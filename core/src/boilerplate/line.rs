@@ -139,9 +139,12 @@ fn is_stop(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
 }
 
+/// A blurb cue found in a line: (pattern, start, end), bytes relative to the trimmed line.
+pub(crate) type Cue = (usize, usize, usize);
+
 /// Classifies the line `t` (a byte span of `text` without its terminator, trimmed with
-/// [`crate::text::trim`]).
-pub(crate) fn classify(text: &str, t: Span, lex: &Lexicon) -> Kind {
+/// [`crate::text::trim`]); `cues` are the blurb cues in it, as [`line_cues`] gives them.
+pub(crate) fn classify(text: &str, t: Span, cues: &[Cue], lex: &Lexicon) -> Kind {
     if t.is_empty() {
         return Kind::Blank;
     }
@@ -155,7 +158,7 @@ pub(crate) fn classify(text: &str, t: Span, lex: &Lexicon) -> Kind {
         s.chars().count().min(LIST_LINE_MAX + 1)
     };
 
-    if let Some(kind) = blurb(s, t.start, n, lex) {
+    if let Some(kind) = blurb(s, t.start, n, cues, lex) {
         return kind;
     }
     if n <= LIST_LINE_MAX && starts_with_label(s, &lex.list).is_some() && !s.contains('。')
@@ -230,10 +233,21 @@ fn is_crumb_sep(c: char) -> bool {
 /// other one): a line holding none of them holds no separator.
 const CRUMB_SEP_BYTES: [u8; 5] = [b'>', 0x9E, 0xBB, 0x92, 0xBA];
 
+/// [`CRUMB_SEP_BYTES`] as a table.
+const CRUMB_SEP_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < CRUMB_SEP_BYTES.len() {
+        t[CRUMB_SEP_BYTES[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// Whether `s` may hold a crumb separator: false only when it holds none (a byte scan, where
 /// `s.contains(is_crumb_sep)` decodes every character).
 pub(crate) fn may_hold_crumb_sep(s: &str) -> bool {
-    s.bytes().any(|b| CRUMB_SEP_BYTES.contains(&b))
+    s.bytes().any(|b| CRUMB_SEP_BYTE[usize::from(b)])
 }
 
 /// Whether `s` holds a colon, `:` or `：` (a byte scan; the same as `s.contains([':', '：'])`).
@@ -356,25 +370,60 @@ fn starts_with_label<'s>(s: &'s str, labels: &Prefixes<()>) -> Option<&'s str> {
     })
 }
 
+/// The blurb cues of every line of `text`, by one automaton pass over the whole text (a
+/// search call per line cost more than the rest of a short line's classification): call
+/// `next` with each trimmed line in turn; it returns the cues inside that line, relative to it,
+/// as a search of the line alone finds them (no cue holds a line break or starts or ends with
+/// a blank, so none crosses the edge of a trimmed line).
+pub(crate) struct LineCues<'t> {
+    matches: Option<std::iter::Peekable<aho_corasick::FindIter<'static, 't>>>,
+    buf: Vec<Cue>,
+}
+
+/// The cues of `text`'s lines (see [`LineCues`]).
+pub(crate) fn line_cues<'t>(text: &'t str, lex: &'static Lexicon) -> LineCues<'t> {
+    LineCues {
+        matches: lex.blurb.as_ref().map(|ac| ac.find_iter(text).peekable()),
+        buf: Vec::new(),
+    }
+}
+
+impl LineCues<'_> {
+    /// The cues inside the trimmed line `t` (lines must come in order).
+    pub(crate) fn next(&mut self, t: Span) -> &[Cue] {
+        self.buf.clear();
+        if let Some(it) = self.matches.as_mut() {
+            while let Some(m) = it.next_if(|m| m.start() < t.end) {
+                if m.start() >= t.start && m.end() <= t.end {
+                    self.buf.push((
+                        m.pattern().as_usize(),
+                        m.start() - t.start,
+                        m.end() - t.start,
+                    ));
+                }
+            }
+        }
+        &self.buf
+    }
+}
+
 /// The editorial blurb and disclaimers (下面是小编为大家整理的…，供大家参考。).
-fn blurb(s: &str, base: usize, n: usize, lex: &Lexicon) -> Option<Kind> {
-    let ac = lex.blurb.as_ref()?;
+fn blurb(s: &str, base: usize, n: usize, cues: &[Cue], lex: &Lexicon) -> Option<Kind> {
     // The last weak cue seen: (pattern, start, end).
     let mut last_weak: Option<(usize, usize, usize)> = None;
     let mut hit: Option<(usize, usize, usize)> = None;
-    for m in ac.find_iter(s) {
-        let pattern = m.pattern().as_usize();
+    for &(pattern, m_start, m_end) in cues {
         if lex.blurb_strong.get(pattern).copied().unwrap_or(false) {
-            hit = Some((m.start(), m.end(), BLURB_WHOLE_LINE));
+            hit = Some((m_start, m_end, BLURB_WHOLE_LINE));
             break;
         }
         if let Some((p, a, b)) = last_weak {
-            if p != pattern && m.start().saturating_sub(b) <= WEAK_PAIR_BYTES {
-                hit = Some((a, m.end(), BLURB_WHOLE_LINE_WEAK));
+            if p != pattern && m_start.saturating_sub(b) <= WEAK_PAIR_BYTES {
+                hit = Some((a, m_end, BLURB_WHOLE_LINE_WEAK));
                 break;
             }
         }
-        last_weak = Some((pattern, m.start(), m.end()));
+        last_weak = Some((pattern, m_start, m_end));
     }
     let (a, b, whole) = hit?;
     if n <= whole {
@@ -514,6 +563,15 @@ fn tokens(s: &str, lex: &Lexicon) -> Option<Kind> {
     }
     let mut strong = false;
     for tok in s.split(is_token_sep).filter(|t| !t.is_empty()) {
+        // A token starting with no token's first character is in neither set: one binary
+        // search over a few characters instead of two hash lookups.
+        if !tok
+            .chars()
+            .next()
+            .is_some_and(|c| lex.token_firsts.binary_search(&c).is_ok())
+        {
+            return None;
+        }
         if lex.strong_tokens.contains(tok) {
             strong = true;
         } else if !lex.weak_tokens.contains(tok) {
@@ -808,6 +866,58 @@ mod tests {
         ok.then_some(Kind::Strong(Follow::None))
     }
 
+    fn tokens_old(s: &str, lex: &Lexicon) -> Option<Kind> {
+        if s.chars().filter(|c| !is_token_sep(*c)).eq("正文".chars()) {
+            return Some(Kind::Strong(Follow::None));
+        }
+        let mut strong = false;
+        for tok in s.split(is_token_sep).filter(|t| !t.is_empty()) {
+            if lex.strong_tokens.contains(tok) {
+                strong = true;
+            } else if !lex.weak_tokens.contains(tok) {
+                return None;
+            }
+        }
+        // Only weak tokens or only separators (】, >, |, =====): chrome inside a run, else report.
+        Some(if strong {
+            Kind::Strong(Follow::None)
+        } else {
+            Kind::Weak
+        })
+    }
+
+    #[test]
+    fn blurb_cues_never_cross_the_edge_of_a_trimmed_line() {
+        let data = include_str!("../../data/boilerplate/blurb.txt");
+        for (_, cues) in super::super::lexicon::sections(data) {
+            for cue in cues {
+                assert!(!cue.contains(['\n', '\r']), "{cue:?}");
+                assert!(
+                    !cue.starts_with(is_blank) && !cue.ends_with(is_blank),
+                    "{cue:?}"
+                );
+            }
+        }
+    }
+
+    /// The cues of each line found by one pass over the text, against a search of each line.
+    fn cues_match_a_search_of_each_line(text: &str) -> Result<(), TestCaseError> {
+        let lex = Lexicon::get();
+        let Some(ac) = lex.blurb.as_ref() else {
+            return Ok(());
+        };
+        let mut cues = line_cues(text, lex);
+        for line in crate::text::lines(text) {
+            let t = crate::text::trim(text, line);
+            let want: Vec<Cue> = ac
+                .find_iter(t.slice(text))
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect();
+            prop_assert_eq!(cues.next(t), want.as_slice());
+        }
+        Ok(())
+    }
+
     #[test]
     fn crumb_sep_bytes_cover_every_separator() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
@@ -839,6 +949,29 @@ mod tests {
         ) {
             let lex = Lexicon::get();
             prop_assert_eq!(caption(&s, lex), caption_old(&s, lex));
+        }
+
+        #[test]
+        fn line_cues_match_a_search_of_each_line(
+            parts in proptest::collection::vec(
+                "小编|网友投稿|侵权请联系|侵删|供大家参考|仅供大家参考|供大家参考借鉴|欢迎阅读|欢迎大家阅读|转载请注明|本文来自|【导语】|大家|参考|编|[ \u{3000}\u{200B}\u{FEFF}\t]|\n|\r\n|\r|，|正文",
+                0..30,
+            )
+        ) {
+            cues_match_a_search_of_each_line(&parts.concat())?;
+        }
+
+        #[test]
+        fn line_cues_on_any_text(text in "\\PC{0,60}") {
+            cues_match_a_search_of_each_line(&text)?;
+        }
+
+        #[test]
+        fn tokens_keeps_the_definition(
+            s in "[下载打印本页关闭窗口字号大中小首页收藏分享到微信正文12 【】|>：:、=]{0,16}"
+        ) {
+            let lex = Lexicon::get();
+            prop_assert_eq!(tokens(&s, lex), tokens_old(&s, lex));
         }
 
         #[test]

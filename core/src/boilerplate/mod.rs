@@ -128,9 +128,10 @@ pub fn find(text: &str) -> Vec<Span> {
     let mut expect = Expect::Nothing;
     // The last non-blank line when it was a short report sentence (a caption's text).
     let mut sentence: Option<Span> = None;
+    let mut cues = line::line_cues(text, lex);
     for line in lines(text) {
         let t = trim(text, line);
-        let mut kind = classify(text, t, lex);
+        let mut kind = classify(text, t, cues.next(t), lex);
         let s = t.slice(text);
         // What the previous lines asked for.
         match expect {
