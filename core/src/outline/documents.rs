@@ -41,7 +41,9 @@ pub(crate) fn is_collection_part(s: &str) -> bool {
 
 /// Whether a trimmed line is a rule of `=` separating two versions of a report.
 pub(crate) fn is_rule(s: &str) -> bool {
-    s.chars().count() >= 5 && s.chars().all(|c| c == '=' || c == '＝')
+    // The characters first: a line that is no rule fails at its first one, where counting
+    // them walked the whole line.
+    s.chars().all(|c| c == '=' || c == '＝') && s.chars().count() >= 5
 }
 
 /// The title of a document whose first line is `line`: the line when it reads as a title
@@ -153,6 +155,12 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn rule_keeps_the_definition(s in "[=＝a ]{0,8}") {
+            let full = s.chars().count() >= 5 && s.chars().all(|c| c == '=' || c == '＝');
+            prop_assert_eq!(is_rule(&s), full);
+        }
+
         #[test]
         fn collection_part_precheck_keeps_the_definition(
             s in "[篇章一二三十1２：: 　、总结a]{0,12}"
