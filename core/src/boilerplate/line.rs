@@ -4,6 +4,7 @@
 use super::lexicon::{Lexicon, MetaKind, Prefixes};
 use crate::text::is_blank;
 use crate::Span;
+use aho_corasick::AhoCorasick;
 
 /// Lines longer than this (in characters) are never page chrome tokens or metadata.
 const SHORT: usize = 120;
@@ -139,12 +140,9 @@ fn is_stop(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
 }
 
-/// A blurb cue found in a line: (pattern, start, end), bytes relative to the trimmed line.
-pub(crate) type Cue = (usize, usize, usize);
-
 /// Classifies the line `t` (a byte span of `text` without its terminator, trimmed with
-/// [`crate::text::trim`]); `cues` are the blurb cues in it, as [`line_cues`] gives them.
-pub(crate) fn classify(text: &str, t: Span, cues: &[Cue], lex: &Lexicon) -> Kind {
+/// [`crate::text::trim`]); `hit` is its blurb cue hit, as [`LineCues::hit`] gives it.
+pub(crate) fn classify(text: &str, t: Span, hit: Option<Hit>, lex: &Lexicon) -> Kind {
     if t.is_empty() {
         return Kind::Blank;
     }
@@ -158,7 +156,7 @@ pub(crate) fn classify(text: &str, t: Span, cues: &[Cue], lex: &Lexicon) -> Kind
         s.chars().count().min(LIST_LINE_MAX + 1)
     };
 
-    if let Some(kind) = blurb(s, t.start, n, cues, lex) {
+    if let Some(kind) = blurb(s, t.start, n, hit) {
         return kind;
     }
     if n <= LIST_LINE_MAX && starts_with_label(s, &lex.list).is_some() && !s.contains('。')
@@ -370,61 +368,74 @@ fn starts_with_label<'s>(s: &'s str, labels: &Prefixes<()>) -> Option<&'s str> {
     })
 }
 
-/// The blurb cues of every line of `text`, by one automaton pass over the whole text (a
+/// A blurb cue hit in a line: (start, end, the longest line that is boilerplate as a whole),
+/// bytes relative to the trimmed line.
+pub(crate) type Hit = (usize, usize, usize);
+
+/// The blurb cue hits of every line of `text`, by one automaton pass over the whole text (a
 /// search call per line cost more than the rest of a short line's classification): call
-/// `next` with each trimmed line in turn; it returns the cues inside that line, relative to it,
-/// as a search of the line alone finds them (no cue holds a line break or starts or ends with
-/// a blank, so none crosses the edge of a trimmed line).
+/// [`LineCues::hit`] with each trimmed line in turn. A search of the whole text finds in each
+/// line the cues a search of the line alone finds (no cue holds a line break or starts or ends
+/// with a blank, so none crosses the edge of a trimmed line).
 pub(crate) struct LineCues<'t> {
+    text: &'t str,
+    ac: Option<&'static AhoCorasick>,
     matches: Option<std::iter::Peekable<aho_corasick::FindIter<'static, 't>>>,
-    buf: Vec<Cue>,
 }
 
-/// The cues of `text`'s lines (see [`LineCues`]).
+/// The cue hits of `text`'s lines (see [`LineCues`]).
 pub(crate) fn line_cues<'t>(text: &'t str, lex: &'static Lexicon) -> LineCues<'t> {
+    let ac = lex.blurb.as_ref();
     LineCues {
-        matches: lex.blurb.as_ref().map(|ac| ac.find_iter(text).peekable()),
-        buf: Vec::new(),
+        text,
+        ac,
+        matches: ac.map(|ac| ac.find_iter(text).peekable()),
     }
 }
 
 impl LineCues<'_> {
-    /// The cues inside the trimmed line `t` (lines must come in order).
-    pub(crate) fn next(&mut self, t: Span) -> &[Cue] {
-        self.buf.clear();
-        if let Some(it) = self.matches.as_mut() {
-            while let Some(m) = it.next_if(|m| m.start() < t.end) {
-                if m.start() >= t.start && m.end() <= t.end {
-                    self.buf.push((
-                        m.pattern().as_usize(),
-                        m.start() - t.start,
-                        m.end() - t.start,
-                    ));
+    /// The editorial blurb cue in the trimmed line `t` (lines must come in order): the first
+    /// strong cue, or the first weak cue closely followed by a different weak one.
+    pub(crate) fn hit(&mut self, t: Span, lex: &Lexicon) -> Option<Hit> {
+        let it = self.matches.as_mut()?;
+        // The last weak cue seen: (pattern, start, end).
+        let mut last_weak: Option<(usize, usize, usize)> = None;
+        let mut hit: Option<Hit> = None;
+        while let Some(m) = it.next_if(|m| m.start() < t.end) {
+            if m.start() < t.start || m.end() > t.end {
+                continue;
+            }
+            let (pattern, m_start, m_end) = (
+                m.pattern().as_usize(),
+                m.start() - t.start,
+                m.end() - t.start,
+            );
+            if lex.blurb_strong.get(pattern).copied().unwrap_or(false) {
+                hit = Some((m_start, m_end, BLURB_WHOLE_LINE));
+                break;
+            }
+            if let Some((p, a, b)) = last_weak {
+                if p != pattern && m_start.saturating_sub(b) <= WEAK_PAIR_BYTES {
+                    hit = Some((a, m_end, BLURB_WHOLE_LINE_WEAK));
+                    break;
                 }
             }
+            last_weak = Some((pattern, m_start, m_end));
         }
-        &self.buf
+        if hit.is_some() {
+            // The rest of the line is not needed: the search resumes at its end.
+            if let Some(ac) = self.ac.filter(|_| t.end <= self.text.len()) {
+                let input = aho_corasick::Input::new(self.text).span(t.end..self.text.len());
+                self.matches = Some(ac.find_iter(input).peekable());
+            }
+        }
+        hit
     }
 }
 
-/// The editorial blurb and disclaimers (下面是小编为大家整理的…，供大家参考。).
-fn blurb(s: &str, base: usize, n: usize, cues: &[Cue], lex: &Lexicon) -> Option<Kind> {
-    // The last weak cue seen: (pattern, start, end).
-    let mut last_weak: Option<(usize, usize, usize)> = None;
-    let mut hit: Option<(usize, usize, usize)> = None;
-    for &(pattern, m_start, m_end) in cues {
-        if lex.blurb_strong.get(pattern).copied().unwrap_or(false) {
-            hit = Some((m_start, m_end, BLURB_WHOLE_LINE));
-            break;
-        }
-        if let Some((p, a, b)) = last_weak {
-            if p != pattern && m_start.saturating_sub(b) <= WEAK_PAIR_BYTES {
-                hit = Some((a, m_end, BLURB_WHOLE_LINE_WEAK));
-                break;
-            }
-        }
-        last_weak = Some((pattern, m_start, m_end));
-    }
+/// The editorial blurb and disclaimers (下面是小编为大家整理的…，供大家参考。), given the line's
+/// cue hit.
+fn blurb(s: &str, base: usize, n: usize, hit: Option<Hit>) -> Option<Kind> {
     let (a, b, whole) = hit?;
     if n <= whole {
         return Some(Kind::Strong(Follow::None));
@@ -900,20 +911,32 @@ mod tests {
         }
     }
 
-    /// The cues of each line found by one pass over the text, against a search of each line.
+    /// The blurb hit of a line by a search of the line alone (as `blurb` found it before).
+    fn hit_by_line_search(s: &str, lex: &Lexicon) -> Option<Hit> {
+        let ac = lex.blurb.as_ref()?;
+        let mut last_weak: Option<(usize, usize, usize)> = None;
+        for m in ac.find_iter(s) {
+            let pattern = m.pattern().as_usize();
+            if lex.blurb_strong.get(pattern).copied().unwrap_or(false) {
+                return Some((m.start(), m.end(), BLURB_WHOLE_LINE));
+            }
+            if let Some((p, a, b)) = last_weak {
+                if p != pattern && m.start().saturating_sub(b) <= WEAK_PAIR_BYTES {
+                    return Some((a, m.end(), BLURB_WHOLE_LINE_WEAK));
+                }
+            }
+            last_weak = Some((pattern, m.start(), m.end()));
+        }
+        None
+    }
+
+    /// The hits of each line found by one pass over the text, against a search of each line.
     fn cues_match_a_search_of_each_line(text: &str) -> Result<(), TestCaseError> {
         let lex = Lexicon::get();
-        let Some(ac) = lex.blurb.as_ref() else {
-            return Ok(());
-        };
         let mut cues = line_cues(text, lex);
         for line in crate::text::lines(text) {
             let t = crate::text::trim(text, line);
-            let want: Vec<Cue> = ac
-                .find_iter(t.slice(text))
-                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
-                .collect();
-            prop_assert_eq!(cues.next(t), want.as_slice());
+            prop_assert_eq!(cues.hit(t, lex), hit_by_line_search(t.slice(text), lex));
         }
         Ok(())
     }

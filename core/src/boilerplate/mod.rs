@@ -131,7 +131,7 @@ pub fn find(text: &str) -> Vec<Span> {
     let mut cues = line::line_cues(text, lex);
     for line in lines(text) {
         let t = trim(text, line);
-        let mut kind = classify(text, t, cues.next(t), lex);
+        let mut kind = classify(text, t, cues.hit(t, lex), lex);
         let s = t.slice(text);
         // What the previous lines asked for.
         match expect {
