@@ -44,14 +44,14 @@ pub(crate) struct Line {
     /// Whether the line lies in boilerplate.
     pub in_boilerplate: bool,
     /// The places of the trimmed line's punctuation (see [`lexicon::punct_positions`]): this
-    /// range of the shared list [`scan_lines`] returns.
+    /// range of the shared list [`fill_puncts`] records them in ((0, 0) until then).
     pub puncts: (usize, usize),
 }
 
 impl Line {
     /// The places (start, end, relative to the trimmed line) of the line's punctuation, as
-    /// [`lexicon::punct_positions`] gives them, read from `puncts` (what [`scan_lines`]
-    /// returned with the lines): one scan of the text serves every pass.
+    /// [`lexicon::punct_positions`] gives them, read from `puncts` (where [`fill_puncts`]
+    /// recorded them).
     pub(crate) fn puncts<'a>(
         &self,
         text: &'a str,
@@ -107,11 +107,9 @@ fn outside_boilerplate(text: &str, mut trim: Span, boilerplate: &[Span]) -> Span
     trim
 }
 
-/// The lines of `text`, and the places of their punctuation (each line's range in
-/// [`Line::puncts`]).
-fn scan_lines(text: &str, boilerplate: &[Span]) -> (Vec<Line>, Vec<usize>) {
-    let mut puncts = Vec::new();
-    let lines = crate::text::lines(text)
+/// The lines of `text` (their punctuation places left to [`fill_puncts`]).
+fn scan_lines(text: &str, boilerplate: &[Span]) -> Vec<Line> {
+    crate::text::lines(text)
         .map(|raw| {
             let full = crate::text::trim(text, raw);
             let trim = outside_boilerplate(text, full, boilerplate);
@@ -119,19 +117,27 @@ fn scan_lines(text: &str, boilerplate: &[Span]) -> (Vec<Line>, Vec<usize>) {
             let indent = text
                 .get(raw.start..full.start)
                 .map_or(0, |s| s.chars().count());
-            let from = puncts.len();
-            puncts.extend(lexicon::punct_positions(trim.slice(text)).map(|(p, _)| p));
             Line {
                 trim,
                 chars: trim.slice(text).chars().count(),
                 indent,
                 blank: full.is_empty(),
                 in_boilerplate,
-                puncts: (from, puncts.len()),
+                puncts: (0, 0),
             }
         })
-        .collect();
-    (lines, puncts)
+        .collect()
+}
+
+/// Records the punctuation places of `lines` in `puncts` (each line's range in
+/// [`Line::puncts`]): one scan serves both the heading and the item pass, and lines outside
+/// every document are never scanned.
+fn fill_puncts(text: &str, lines: &mut [Line], puncts: &mut Vec<usize>) {
+    for l in lines {
+        let from = puncts.len();
+        puncts.extend(lexicon::punct_positions(l.trim.slice(text)).map(|(p, _)| p));
+        l.puncts = (from, puncts.len());
+    }
 }
 
 /// Depth keys of unnumbered headings start here (numbered kinds use `headings::kind_index`).
@@ -184,7 +190,8 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
     if text.is_empty() {
         return out;
     }
-    let (lines, puncts) = scan_lines(text, boilerplate);
+    let mut lines = scan_lines(text, boilerplate);
+    let mut puncts = Vec::new();
     out.documents = documents::find(text, &lines);
     let mut li = 0usize;
     for (di, doc) in out.documents.iter().enumerate() {
@@ -197,6 +204,9 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
             li += 1;
         }
         let range = first..li;
+        if let Some(doc_lines) = lines.get_mut(range.clone()) {
+            fill_puncts(text, doc_lines, &mut puncts);
+        }
         let cands = headings::candidates(text, &lines, &puncts, range.clone(), boilerplate);
         let appendices = unnumbered::appendices(text, &lines, range.clone());
         // each appendix is a part of its own: numbering sequences restart in it

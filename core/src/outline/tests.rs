@@ -658,7 +658,9 @@ mod props {
 
     /// The punctuation places stored with the lines are those of a scan of each line.
     fn stored_puncts_match_a_scan_of_each_line(text: &str) -> Result<(), TestCaseError> {
-        let (lines, puncts) = super::super::scan_lines(text, &[]);
+        let mut lines = super::super::scan_lines(text, &[]);
+        let mut puncts = Vec::new();
+        super::super::fill_puncts(text, &mut lines, &mut puncts);
         for l in &lines {
             let want: Vec<_> = super::super::lexicon::punct_positions(l.trim.slice(text)).collect();
             prop_assert_eq!(l.puncts(text, &puncts).collect::<Vec<_>>(), want);
