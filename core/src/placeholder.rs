@@ -140,6 +140,56 @@ fn mask_starts(b: &[u8], j: usize) -> bool {
     }
 }
 
+/// Positions looked at together by [`next_mask`].
+const BLOCK: usize = 16;
+
+/// Whether a mask character may start at byte `j` of `b` ([`mask_starts`] is true only where
+/// this is).
+fn mask_may_start(b: &[u8], j: usize) -> bool {
+    let b0 = b.get(j).copied().unwrap_or(0);
+    let b1 = b.get(j + 1).copied().unwrap_or(0);
+    let b2 = b.get(j + 2).copied().unwrap_or(0);
+    MASK_B0[usize::from(b0)] & MASK_B1[usize::from(b1)] & MASK_B2[usize::from(b2)] != 0
+}
+
+/// The first byte at or after `from` where a mask character starts ([`mask_starts`]), or
+/// `b.len()`. Whole blocks of [`BLOCK`] positions are passed over when the filter tables rule
+/// out every one of them (the usual case): their lookups are independent of each other, with
+/// no bounds checks and one branch per block, where a byte-by-byte loop paid a branch and
+/// bounds checks per byte, and stepping by decoded character lengths chained every iteration
+/// to the previous load. A block the filter lets through is looked at byte by byte.
+fn next_mask(b: &[u8], from: usize) -> usize {
+    let mut i = from;
+    loop {
+        while let Some(w) = b.get(i..i + BLOCK + 2) {
+            let Ok(w) = <&[u8; BLOCK + 2]>::try_from(w) else {
+                break;
+            };
+            let mut acc = 0u8;
+            for j in 0..BLOCK {
+                acc |= MASK_B0[usize::from(w[j])]
+                    & MASK_B1[usize::from(w[j + 1])]
+                    & MASK_B2[usize::from(w[j + 2])];
+            }
+            if acc != 0 {
+                break;
+            }
+            i += BLOCK;
+        }
+        // One block (or the text's tail) byte by byte.
+        let stop = (i + BLOCK).min(b.len());
+        while i < stop {
+            if mask_may_start(b, i) && mask_starts(b, i) {
+                return i;
+            }
+            i += 1;
+        }
+        if i >= b.len() {
+            return b.len();
+        }
+    }
+}
+
 /// The kinds of mask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {
@@ -238,22 +288,9 @@ pub fn find(text: &str, boilerplate: &[Span]) -> Vec<Placeholder> {
     let mut i = 0usize;
     let bytes = text.as_bytes();
     loop {
-        // Skip to the next mask character byte by byte (the cached line is recomputed once
-        // `i` passes its end).
-        while let Some(&b) = bytes.get(i) {
-            // Byte by byte, with no branch on the byte itself (continuation bytes have no bits
-            // in `MASK_B0`): iterations are independent and the rarely taken branch is
-            // predicted, where stepping by decoded character lengths chained every iteration
-            // to the previous load.
-            let b1 = bytes.get(i + 1).copied().unwrap_or(0);
-            let b2 = bytes.get(i + 2).copied().unwrap_or(0);
-            let maybe =
-                MASK_B0[usize::from(b)] & MASK_B1[usize::from(b1)] & MASK_B2[usize::from(b2)];
-            if maybe != 0 && mask_starts(bytes, i) {
-                break;
-            }
-            i += 1;
-        }
+        // Skip to the next mask character (the cached line is recomputed once `i` passes its
+        // end).
+        i = next_mask(bytes, i);
         let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };

@@ -132,6 +132,8 @@ pub(crate) enum MetaKind {
 pub(crate) struct Lexicon {
     pub strong_tokens: TokenSet,
     pub weak_tokens: TokenSet,
+    /// The first characters of the strong and weak tokens, sorted.
+    pub token_firsts: Vec<char>,
     /// Metadata labels, longest first.
     pub meta: Prefixes<MetaKind>,
     pub crumb: Prefixes<()>,
@@ -190,9 +192,19 @@ impl Lexicon {
             .ok();
         let credit = longest_first(section(CAPTION, "credit"));
         let credit_any = AhoCorasick::new(&credit).ok();
+        let strong_tokens: TokenSet = section(CHROME, "strong").into_iter().collect();
+        let weak_tokens: TokenSet = section(CHROME, "weak").into_iter().collect();
+        let mut token_firsts: Vec<char> = strong_tokens
+            .iter()
+            .chain(weak_tokens.iter())
+            .filter_map(|t| t.chars().next())
+            .collect();
+        token_firsts.sort_unstable();
+        token_firsts.dedup();
         Lexicon {
-            strong_tokens: section(CHROME, "strong").into_iter().collect(),
-            weak_tokens: section(CHROME, "weak").into_iter().collect(),
+            strong_tokens,
+            weak_tokens,
+            token_firsts,
             meta: Prefixes::new(meta),
             crumb: prefixes(longest_first(section(LINES, "crumb"))),
             list: prefixes(longest_first(section(LINES, "list"))),

@@ -2,8 +2,9 @@
 //! other chrome), strong chrome, or a blurb sentence inside a long line.
 
 use super::lexicon::{Lexicon, MetaKind, Prefixes};
-use crate::text::{is_blank, trim};
+use crate::text::is_blank;
 use crate::Span;
+use aho_corasick::AhoCorasick;
 
 /// Lines longer than this (in characters) are never page chrome tokens or metadata.
 const SHORT: usize = 120;
@@ -139,9 +140,9 @@ fn is_stop(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
 }
 
-/// Classifies the line `line` (a byte span of `text` without its terminator).
-pub(crate) fn classify(text: &str, line: Span, lex: &Lexicon) -> Kind {
-    let t = trim(text, line);
+/// Classifies the line `t` (a byte span of `text` without its terminator, trimmed with
+/// [`crate::text::trim`]); `hit` is its blurb cue hit, as [`LineCues::hit`] gives it.
+pub(crate) fn classify(text: &str, t: Span, hit: Option<Hit>, lex: &Lexicon) -> Kind {
     if t.is_empty() {
         return Kind::Blank;
     }
@@ -155,7 +156,7 @@ pub(crate) fn classify(text: &str, line: Span, lex: &Lexicon) -> Kind {
         s.chars().count().min(LIST_LINE_MAX + 1)
     };
 
-    if let Some(kind) = blurb(s, t.start, n, lex) {
+    if let Some(kind) = blurb(s, t.start, n, hit) {
         return kind;
     }
     if n <= LIST_LINE_MAX && starts_with_label(s, &lex.list).is_some() && !s.contains('。')
@@ -226,6 +227,32 @@ fn is_crumb_sep(c: char) -> bool {
     matches!(c, '>' | '＞' | '»' | '→' | '›')
 }
 
+/// Bytes one of which every [`is_crumb_sep`] character holds (`>`, and the last byte of each
+/// other one): a line holding none of them holds no separator.
+const CRUMB_SEP_BYTES: [u8; 5] = [b'>', 0x9E, 0xBB, 0x92, 0xBA];
+
+/// [`CRUMB_SEP_BYTES`] as a table.
+const CRUMB_SEP_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < CRUMB_SEP_BYTES.len() {
+        t[CRUMB_SEP_BYTES[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// Whether `s` may hold a crumb separator: false only when it holds none (a byte scan, where
+/// `s.contains(is_crumb_sep)` decodes every character).
+pub(crate) fn may_hold_crumb_sep(s: &str) -> bool {
+    s.bytes().any(|b| CRUMB_SEP_BYTE[usize::from(b)])
+}
+
+/// Whether `s` holds a colon, `:` or `：` (a byte scan; the same as `s.contains([':', '：'])`).
+pub(crate) fn has_colon(s: &str) -> bool {
+    s.as_bytes().contains(&b':') || s.contains('：')
+}
+
 /// A breadcrumb without its label: 首页 > 工作总结 > 党建工作总结, 人民网>>时政>>正文.
 fn crumbs(s: &str, lex: &Lexicon) -> bool {
     crumb_trail(s)
@@ -241,7 +268,12 @@ fn crumbs(s: &str, lex: &Lexicon) -> bool {
 
 /// A trail of at least three short items joined by crumb separators (人民网>>时政>>正文).
 fn crumb_trail(s: &str) -> bool {
-    if s.contains(['。', '，', '；']) || s.chars().nth(CRUMB_TRAIL_MAX).is_some() {
+    // Three items need two separators: a line without one (most lines) is rejected by one
+    // scan, before the length and punctuation checks.
+    if !may_hold_crumb_sep(s)
+        || s.contains(['。', '，', '；'])
+        || s.chars().nth(CRUMB_TRAIL_MAX).is_some()
+    {
         return false;
     }
     let mut items = 0;
@@ -336,26 +368,74 @@ fn starts_with_label<'s>(s: &'s str, labels: &Prefixes<()>) -> Option<&'s str> {
     })
 }
 
-/// The editorial blurb and disclaimers (下面是小编为大家整理的…，供大家参考。).
-fn blurb(s: &str, base: usize, n: usize, lex: &Lexicon) -> Option<Kind> {
-    let ac = lex.blurb.as_ref()?;
-    // The last weak cue seen: (pattern, start, end).
-    let mut last_weak: Option<(usize, usize, usize)> = None;
-    let mut hit: Option<(usize, usize, usize)> = None;
-    for m in ac.find_iter(s) {
-        let pattern = m.pattern().as_usize();
-        if lex.blurb_strong.get(pattern).copied().unwrap_or(false) {
-            hit = Some((m.start(), m.end(), BLURB_WHOLE_LINE));
-            break;
-        }
-        if let Some((p, a, b)) = last_weak {
-            if p != pattern && m.start().saturating_sub(b) <= WEAK_PAIR_BYTES {
-                hit = Some((a, m.end(), BLURB_WHOLE_LINE_WEAK));
+/// A blurb cue hit in a line: (start, end, the longest line that is boilerplate as a whole),
+/// bytes relative to the trimmed line.
+pub(crate) type Hit = (usize, usize, usize);
+
+/// The blurb cue hits of every line of `text`, by one automaton pass over the whole text (a
+/// search call per line cost more than the rest of a short line's classification): call
+/// [`LineCues::hit`] with each trimmed line in turn. A search of the whole text finds in each
+/// line the cues a search of the line alone finds (no cue holds a line break or starts or ends
+/// with a blank, so none crosses the edge of a trimmed line).
+pub(crate) struct LineCues<'t> {
+    text: &'t str,
+    ac: Option<&'static AhoCorasick>,
+    matches: Option<std::iter::Peekable<aho_corasick::FindIter<'static, 't>>>,
+}
+
+/// The cue hits of `text`'s lines (see [`LineCues`]).
+pub(crate) fn line_cues<'t>(text: &'t str, lex: &'static Lexicon) -> LineCues<'t> {
+    let ac = lex.blurb.as_ref();
+    LineCues {
+        text,
+        ac,
+        matches: ac.map(|ac| ac.find_iter(text).peekable()),
+    }
+}
+
+impl LineCues<'_> {
+    /// The editorial blurb cue in the trimmed line `t` (lines must come in order): the first
+    /// strong cue, or the first weak cue closely followed by a different weak one.
+    pub(crate) fn hit(&mut self, t: Span, lex: &Lexicon) -> Option<Hit> {
+        let it = self.matches.as_mut()?;
+        // The last weak cue seen: (pattern, start, end).
+        let mut last_weak: Option<(usize, usize, usize)> = None;
+        let mut hit: Option<Hit> = None;
+        while let Some(m) = it.next_if(|m| m.start() < t.end) {
+            if m.start() < t.start || m.end() > t.end {
+                continue;
+            }
+            let (pattern, m_start, m_end) = (
+                m.pattern().as_usize(),
+                m.start() - t.start,
+                m.end() - t.start,
+            );
+            if lex.blurb_strong.get(pattern).copied().unwrap_or(false) {
+                hit = Some((m_start, m_end, BLURB_WHOLE_LINE));
                 break;
             }
+            if let Some((p, a, b)) = last_weak {
+                if p != pattern && m_start.saturating_sub(b) <= WEAK_PAIR_BYTES {
+                    hit = Some((a, m_end, BLURB_WHOLE_LINE_WEAK));
+                    break;
+                }
+            }
+            last_weak = Some((pattern, m_start, m_end));
         }
-        last_weak = Some((pattern, m.start(), m.end()));
+        if hit.is_some() {
+            // The rest of the line is not needed: the search resumes at its end.
+            if let Some(ac) = self.ac.filter(|_| t.end <= self.text.len()) {
+                let input = aho_corasick::Input::new(self.text).span(t.end..self.text.len());
+                self.matches = Some(ac.find_iter(input).peekable());
+            }
+        }
+        hit
     }
+}
+
+/// The editorial blurb and disclaimers (下面是小编为大家整理的…，供大家参考。), given the line's
+/// cue hit.
+fn blurb(s: &str, base: usize, n: usize, hit: Option<Hit>) -> Option<Kind> {
     let (a, b, whole) = hit?;
     if n <= whole {
         return Some(Kind::Strong(Follow::None));
@@ -394,7 +474,7 @@ fn blurb(s: &str, base: usize, n: usize, lex: &Lexicon) -> Option<Kind> {
 /// A site or crawler metadata line (来源：某某日报, 时间:2023-08-08 20:20:01 工作总结 来源:网友投稿).
 fn meta(s: &str, lex: &Lexicon) -> Option<Kind> {
     // A field needs a colon after its label.
-    if s.contains('。') || !s.contains([':', '：']) {
+    if !has_colon(s) || s.contains('。') {
         return None;
     }
     let body = s.trim_start_matches(['【', '[', '［', '（', '(']);
@@ -494,6 +574,15 @@ fn tokens(s: &str, lex: &Lexicon) -> Option<Kind> {
     }
     let mut strong = false;
     for tok in s.split(is_token_sep).filter(|t| !t.is_empty()) {
+        // A token starting with no token's first character is in neither set: one binary
+        // search over a few characters instead of two hash lookups.
+        if !tok
+            .chars()
+            .next()
+            .is_some_and(|c| lex.token_firsts.binary_search(&c).is_ok())
+        {
+            return None;
+        }
         if lex.strong_tokens.contains(tok) {
             strong = true;
         } else if !lex.weak_tokens.contains(tok) {
@@ -546,7 +635,10 @@ fn caption(s: &str, lex: &Lexicon) -> bool {
         let (head, run) = rest.split_at(rest.len() - run_len);
         // A credit word fused to the name: …某某日报记者张三 (one automaton pass tells whether
         // the run holds any before each word is looked for from the end).
-        let credit_in_run = lex.credit_any.as_ref().map_or(true, |ac| ac.is_match(run));
+        // A credit word and a name of two characters at least: a run of fewer than three
+        // characters holds no fused credit (checked first: the automaton call costs more).
+        let credit_in_run = run.chars().nth(2).is_some()
+            && lex.credit_any.as_ref().map_or(true, |ac| ac.is_match(run));
         if let Some((pos, w)) = lex
             .credit
             .iter()
@@ -630,4 +722,287 @@ fn datetime(s: &str) -> bool {
         }
     }
     (6..=16).contains(&digits)
+}
+
+#[cfg(test)]
+mod tests {
+    //! The pre-checks above against the definitions they shortcut.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn caption_old(s: &str, lex: &Lexicon) -> bool {
+        if lex
+            .caption_start
+            .starting(s)
+            .iter()
+            .any(|(p, _)| s.starts_with(p))
+        {
+            return true;
+        }
+        // A credit in brackets: …开幕。（记者 赵六 摄）
+        let mut body = s
+            .trim_end_matches([')', '）', ']', '】'])
+            .trim_end_matches(is_blank);
+        let mut shot = false;
+        for w in &lex.shot {
+            if let Some(b) = body.strip_suffix(w) {
+                body = b;
+                shot = true;
+                break;
+            }
+        }
+        let mut rest = body.trim_end_matches(is_blank);
+        // Up to four names, from the end of the line back.
+        for _ in 0..4 {
+            let run_len: usize = rest
+                .chars()
+                .rev()
+                .take_while(|c| is_han(*c) || *c == '·')
+                .map(char::len_utf8)
+                .sum();
+            if run_len == 0 {
+                return false;
+            }
+            let (head, run) = rest.split_at(rest.len() - run_len);
+            // A credit word fused to the name: …某某日报记者张三 (one automaton pass tells whether
+            // the run holds any before each word is looked for from the end).
+            let credit_in_run = lex.credit_any.as_ref().map_or(true, |ac| ac.is_match(run));
+            if let Some((pos, w)) = lex
+                .credit
+                .iter()
+                .filter(|_| credit_in_run)
+                .filter_map(|w| run.rfind(w).map(|p| (p, *w)))
+                .max_by_key(|(p, w)| p + w.len())
+            {
+                let name = run[pos + w.len()..].chars().count();
+                let before = &run[..pos];
+                if (2..=4).contains(&name)
+                    && (shot
+                        || lex.agency.iter().any(|a| before.ends_with(a))
+                        || before.is_empty() && (head.is_empty() || head.ends_with(is_blank)))
+                {
+                    return true;
+                }
+            }
+            if !(2..=4).contains(&run.chars().count()) {
+                return false;
+            }
+            let sep_trim = head.trim_end_matches(|c: char| {
+                is_blank(c) || is_colon(c) || matches!(c, '、' | '，' | ',')
+            });
+            let sep = &head[sep_trim.len()..];
+            if sep.is_empty() {
+                // The name is glued to other text.
+                return false;
+            }
+            // 记者 张三 / 摄影：张三
+            if lex.credit.iter().any(|w| sep_trim.ends_with(w)) {
+                return true;
+            }
+            // …。 李四 摄
+            if shot && sep.chars().any(is_blank) {
+                return true;
+            }
+            rest = sep_trim;
+        }
+        false
+    }
+
+    fn crumb_trail_old(s: &str) -> bool {
+        if s.contains(['。', '，', '；']) || s.chars().nth(CRUMB_TRAIL_MAX).is_some() {
+            return false;
+        }
+        let mut items = 0;
+        for item in s.split(is_crumb_sep) {
+            let item = item.trim_matches(is_blank);
+            if item.is_empty() {
+                // `>>` or a separator at an end.
+                continue;
+            }
+            if item.chars().nth(CRUMB_ITEM_MAX).is_some() {
+                return false;
+            }
+            items += 1;
+        }
+        items >= 3
+    }
+
+    fn meta_old(s: &str, lex: &Lexicon) -> Option<Kind> {
+        // A field needs a colon after its label.
+        if s.contains('。') || !s.contains([':', '：']) {
+            return None;
+        }
+        let body = s.trim_start_matches(['【', '[', '［', '（', '(']);
+        // A date-time before the fields: 2024-01-30 08:30 来源：某某日报.
+        let body = match datetime_prefix(body) {
+            Some(rest) => rest,
+            None => body,
+        };
+        let (label, kind) = lex
+            .meta
+            .starting(body)
+            .iter()
+            .find(|(l, _)| body.starts_with(l))?;
+        let rest = body[label.len()..].trim_start_matches(is_blank);
+        let value = rest.strip_prefix([':', '：'])?;
+        let value = value
+            .trim_end_matches(['】', ']', '］', '）', ')'])
+            .trim_matches(is_blank);
+        if label_count(s, lex) >= 2 {
+            return Some(Kind::Strong(Follow::None));
+        }
+        if value.is_empty() {
+            return Some(if *kind == MetaKind::Weak {
+                Kind::Weak
+            } else {
+                Kind::Strong(Follow::Value(*kind))
+            });
+        }
+        let first = value.chars().next().unwrap_or(' ');
+        let ok = match kind {
+            MetaKind::Source => value.chars().count() <= 30 && !value.contains(['，', ',']),
+            MetaKind::Time => is_digit(first) || is_cjk_numeral(first),
+            MetaKind::Stamp => {
+                is_digit(first)
+                    && value
+                        .chars()
+                        .take(12)
+                        .any(|c| matches!(c, '-' | '/' | ':' | '.' | '－' | '／' | '：'))
+            }
+            MetaKind::Count => is_digit(first),
+            MetaKind::Code => value.chars().any(is_digit),
+            MetaKind::Link => true,
+            MetaKind::Weak => return Some(Kind::Weak),
+        };
+        ok.then_some(Kind::Strong(Follow::None))
+    }
+
+    fn tokens_old(s: &str, lex: &Lexicon) -> Option<Kind> {
+        if s.chars().filter(|c| !is_token_sep(*c)).eq("正文".chars()) {
+            return Some(Kind::Strong(Follow::None));
+        }
+        let mut strong = false;
+        for tok in s.split(is_token_sep).filter(|t| !t.is_empty()) {
+            if lex.strong_tokens.contains(tok) {
+                strong = true;
+            } else if !lex.weak_tokens.contains(tok) {
+                return None;
+            }
+        }
+        // Only weak tokens or only separators (】, >, |, =====): chrome inside a run, else report.
+        Some(if strong {
+            Kind::Strong(Follow::None)
+        } else {
+            Kind::Weak
+        })
+    }
+
+    #[test]
+    fn blurb_cues_never_cross_the_edge_of_a_trimmed_line() {
+        let data = include_str!("../../data/boilerplate/blurb.txt");
+        for (_, cues) in super::super::lexicon::sections(data) {
+            for cue in cues {
+                assert!(!cue.contains(['\n', '\r']), "{cue:?}");
+                assert!(
+                    !cue.starts_with(is_blank) && !cue.ends_with(is_blank),
+                    "{cue:?}"
+                );
+            }
+        }
+    }
+
+    /// The blurb hit of a line by a search of the line alone (as `blurb` found it before).
+    fn hit_by_line_search(s: &str, lex: &Lexicon) -> Option<Hit> {
+        let ac = lex.blurb.as_ref()?;
+        let mut last_weak: Option<(usize, usize, usize)> = None;
+        for m in ac.find_iter(s) {
+            let pattern = m.pattern().as_usize();
+            if lex.blurb_strong.get(pattern).copied().unwrap_or(false) {
+                return Some((m.start(), m.end(), BLURB_WHOLE_LINE));
+            }
+            if let Some((p, a, b)) = last_weak {
+                if p != pattern && m.start().saturating_sub(b) <= WEAK_PAIR_BYTES {
+                    return Some((a, m.end(), BLURB_WHOLE_LINE_WEAK));
+                }
+            }
+            last_weak = Some((pattern, m.start(), m.end()));
+        }
+        None
+    }
+
+    /// The hits of each line found by one pass over the text, against a search of each line.
+    fn cues_match_a_search_of_each_line(text: &str) -> Result<(), TestCaseError> {
+        let lex = Lexicon::get();
+        let mut cues = line_cues(text, lex);
+        for line in crate::text::lines(text) {
+            let t = crate::text::trim(text, line);
+            prop_assert_eq!(cues.hit(t, lex), hit_by_line_search(t.slice(text), lex));
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn crumb_sep_bytes_cover_every_separator() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert_eq!(s.contains(is_crumb_sep), is_crumb_sep(c));
+            if is_crumb_sep(c) {
+                assert!(may_hold_crumb_sep(&s), "{c:?}");
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn has_colon_is_contains_colon(s in "[:：﹕︓一a：：]{0,6}|\\PC{0,12}") {
+            prop_assert_eq!(has_colon(&s), s.contains([':', '：']));
+        }
+
+        #[test]
+        fn crumb_trail_keeps_the_definition(
+            s in "[首页工作总结>＞»→›/ 。，；人民网时政正文]{0,70}"
+        ) {
+            prop_assert_eq!(crumb_trail(&s), crumb_trail_old(&s));
+        }
+
+        #[test]
+        fn caption_keeps_the_definition(
+            s in "[记者摄影通讯员张三李四王五赵六·某日报新华社图为 ：:，。（）)】]{0,24}"
+        ) {
+            let lex = Lexicon::get();
+            prop_assert_eq!(caption(&s, lex), caption_old(&s, lex));
+        }
+
+        #[test]
+        fn line_cues_match_a_search_of_each_line(
+            parts in proptest::collection::vec(
+                "小编|网友投稿|侵权请联系|侵删|供大家参考|仅供大家参考|供大家参考借鉴|欢迎阅读|欢迎大家阅读|转载请注明|本文来自|【导语】|大家|参考|编|[ \u{3000}\u{200B}\u{FEFF}\t]|\n|\r\n|\r|，|正文",
+                0..30,
+            )
+        ) {
+            cues_match_a_search_of_each_line(&parts.concat())?;
+        }
+
+        #[test]
+        fn line_cues_on_any_text(text in "\\PC{0,60}") {
+            cues_match_a_search_of_each_line(&text)?;
+        }
+
+        #[test]
+        fn tokens_keeps_the_definition(
+            s in "[下载打印本页关闭窗口字号大中小首页收藏分享到微信正文12 【】|>：:、=]{0,16}"
+        ) {
+            let lex = Lexicon::get();
+            prop_assert_eq!(tokens(&s, lex), tokens_old(&s, lex));
+        }
+
+        #[test]
+        fn meta_keeps_the_definition(
+            s in "[来源时间发布作者浏览次数：:。 【】2401年某日报-]{0,20}"
+        ) {
+            let lex = Lexicon::get();
+            prop_assert_eq!(meta(&s, lex), meta_old(&s, lex));
+        }
+    }
 }

@@ -94,9 +94,10 @@ fn push(out: &mut Vec<Span>, span: Span) {
 /// Whether a report line can be a photo caption's sentence: short, ends with `。`, holds no
 /// colon (not a salutation or a field).
 fn caption_sentence(s: &str) -> bool {
+    // The length first: it looks at no more than the first characters of a long line.
     s.ends_with('。')
-        && !s.contains([':', '：'])
         && s.chars().take(line::CAPTION_SENTENCE_MAX + 1).count() <= line::CAPTION_SENTENCE_MAX
+        && !line::has_colon(s)
 }
 
 fn short_plain(s: &str, max: usize) -> bool {
@@ -127,9 +128,10 @@ pub fn find(text: &str) -> Vec<Span> {
     let mut expect = Expect::Nothing;
     // The last non-blank line when it was a short report sentence (a caption's text).
     let mut sentence: Option<Span> = None;
+    let mut cues = line::line_cues(text, lex);
     for line in lines(text) {
-        let mut kind = classify(text, line, lex);
         let t = trim(text, line);
+        let mut kind = classify(text, t, cues.hit(t, lex), lex);
         let s = t.slice(text);
         // What the previous lines asked for.
         match expect {

@@ -12,7 +12,8 @@ const TITLE_MAX: usize = 60;
 /// Whether a trimmed line names one report of a collection: `基层党建工作总结篇1`,
 /// `…篇三：`, `篇一：2023年工作总结`.
 pub(crate) fn is_collection_part(s: &str) -> bool {
-    if s.chars().count() > 40 {
+    // Both shapes hold `篇`: one memchr-backed search rejects almost every line first.
+    if !s.contains('篇') || s.chars().count() > 40 {
         return false;
     }
     let numeral = |c: char| digit(c).is_some() || cn_digit(c).is_some();
@@ -40,7 +41,9 @@ pub(crate) fn is_collection_part(s: &str) -> bool {
 
 /// Whether a trimmed line is a rule of `=` separating two versions of a report.
 pub(crate) fn is_rule(s: &str) -> bool {
-    s.chars().count() >= 5 && s.chars().all(|c| c == '=' || c == '＝')
+    // The characters first: a line that is no rule fails at its first one, where counting
+    // them walked the whole line.
+    s.chars().all(|c| c == '=' || c == '＝') && s.chars().count() >= 5
 }
 
 /// The title of a document whose first line is `line`: the line when it reads as a title
@@ -122,6 +125,49 @@ pub(crate) fn find(text: &str, lines: &[Line]) -> Vec<Document> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`is_collection_part`] before its `篇` pre-check, kept to compare with.
+    fn is_collection_part_full(s: &str) -> bool {
+        if s.chars().count() > 40 {
+            return false;
+        }
+        let numeral = |c: char| digit(c).is_some() || cn_digit(c).is_some();
+        let mut it = s.chars();
+        if it.next() == Some('篇') {
+            let rest: String = it.collect();
+            let num_len = rest.chars().take_while(|c| numeral(*c)).count();
+            if num_len > 0 {
+                let after = rest.chars().nth(num_len);
+                if matches!(after, None | Some('：' | ':' | '、' | ' ' | '　')) {
+                    return true;
+                }
+            }
+        }
+        let core = s.trim_end_matches(['：', ':']);
+        let tail: Vec<char> = core.chars().rev().take_while(|c| numeral(*c)).collect();
+        if tail.is_empty() || tail.len() > 3 {
+            return false;
+        }
+        let before = core.chars().rev().nth(tail.len());
+        before == Some('篇') && core.chars().count() > tail.len() + 1
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn rule_keeps_the_definition(s in "[=＝a ]{0,8}") {
+            let full = s.chars().count() >= 5 && s.chars().all(|c| c == '=' || c == '＝');
+            prop_assert_eq!(is_rule(&s), full);
+        }
+
+        #[test]
+        fn collection_part_precheck_keeps_the_definition(
+            s in "[篇章一二三十1２：: 　、总结a]{0,12}"
+        ) {
+            prop_assert_eq!(is_collection_part(&s), is_collection_part_full(&s));
+        }
+    }
 
     #[test]
     fn collection_part_lines() {

@@ -30,10 +30,12 @@ fn has_title(text: &str, m: &Marker, line_end: usize) -> bool {
         .is_some_and(|s| s.chars().any(|c| !is_blank(c)))
 }
 
-/// Collects heading-marker candidates on lines `range` (indices into `lines`).
+/// Collects heading-marker candidates on lines `range` (indices into `lines`; `puncts` is the
+/// punctuation list that came with them).
 pub(crate) fn candidates(
     text: &str,
     lines: &[Line],
+    puncts: &[usize],
     range: std::ops::Range<usize>,
     boilerplate: &[Span],
 ) -> Vec<Cand> {
@@ -84,7 +86,7 @@ pub(crate) fn candidates(
         // sentence starts inside the line: the first non-blank character after a run of
         // sentence ends (found by one automaton pass, not char by char)
         let mut i = ls;
-        for (m_start, m_end) in super::lexicon::punct_positions(s) {
+        for (m_start, m_end) in l.puncts(text, puncts) {
             if !s
                 .get(m_start..)
                 .and_then(|r| r.chars().next())

@@ -35,15 +35,15 @@ enum At {
 
 fn sequence_word(text: &str, p: usize, limit: usize) -> Option<(u32, usize)> {
     let s = text.get(p..limit)?;
-    // every sequence word is at least two characters: a cheap first check
-    let first = s.as_bytes().first()?;
-    if !lexicon::sequence_words()
+    // Only the words starting with the text's first character are compared (a first byte is
+    // no filter: most CJK characters share a few lead bytes).
+    let first = s.chars().next()?;
+    let firsts = lexicon::sequence_word_firsts();
+    for ((w, n), _) in lexicon::sequence_words()
         .iter()
-        .any(|(w, _)| w.as_bytes().first() == Some(first))
+        .zip(firsts)
+        .filter(|(_, &f)| f == first)
     {
-        return None;
-    }
-    for (w, n) in lexicon::sequence_words() {
         if let Some(rest) = s.strip_prefix(w) {
             if rest.starts_with(['，', ',', '是']) {
                 return Some((*n, p + w.len()));
@@ -94,11 +94,15 @@ fn is_subtitle(text: &str, c: &Cand) -> bool {
     dated && short.chars().count() <= SUBTITLE_MAX && !short.contains('。')
 }
 
-/// Finds the items on lines `range`, skipping boilerplate, heading markers and the document
+/// Finds the items on lines `range` (`puncts`: the punctuation list that came with `lines`),
+/// skipping boilerplate, heading markers and the document
 /// head (title, subtitle and speaker lines before the first paragraph).
+// The lines and their punctuation list travel side by side, as `build` holds them.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn find(
     text: &str,
     lines: &[Line],
+    puncts: &[usize],
     range: std::ops::Range<usize>,
     boilerplate: &[Span],
     heading_starts: &[usize],
@@ -128,7 +132,7 @@ pub(crate) fn find(
         let mut last_read = first;
         // the places after a run of sentence ends or commas, and every circled number, found
         // by one automaton pass (not char by char)
-        for (m_start, m_end) in lexicon::punct_positions(s) {
+        for (m_start, m_end) in l.puncts(text, puncts) {
             let Some(c) = s.get(m_start..).and_then(|r| r.chars().next()) else {
                 continue;
             };
@@ -240,4 +244,42 @@ fn select(text: &str, cands: &[Cand], document: usize) -> Vec<Item> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`sequence_word`] as it was, with a first-byte pre-check, kept to compare with.
+    fn sequence_word_full(text: &str, p: usize, limit: usize) -> Option<(u32, usize)> {
+        let s = text.get(p..limit)?;
+        let first = s.as_bytes().first()?;
+        if !lexicon::sequence_words()
+            .iter()
+            .any(|(w, _)| w.as_bytes().first() == Some(first))
+        {
+            return None;
+        }
+        for (w, n) in lexicon::sequence_words() {
+            if let Some(rest) = s.strip_prefix(w) {
+                if rest.starts_with(['，', ',', '是']) {
+                    return Some((*n, p + w.len()));
+                }
+            }
+        }
+        None
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn sequence_word_keeps_the_definition(
+            s in "[首先其次再者然后最后是，,一a ]{0,6}",
+            p in 0usize..8,
+            limit in 0usize..24,
+        ) {
+            prop_assert_eq!(sequence_word(&s, p, limit), sequence_word_full(&s, p, limit));
+        }
+    }
 }

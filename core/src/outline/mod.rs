@@ -43,6 +43,36 @@ pub(crate) struct Line {
     pub blank: bool,
     /// Whether the line lies in boilerplate.
     pub in_boilerplate: bool,
+    /// The places of the trimmed line's punctuation (see [`lexicon::punct_positions`]): this
+    /// range of the shared list [`fill_puncts`] records them in ((0, 0) until then).
+    pub puncts: (usize, usize),
+}
+
+impl Line {
+    /// The places (start, end, relative to the trimmed line) of the line's punctuation, as
+    /// [`lexicon::punct_positions`] gives them, read from `puncts` (where [`fill_puncts`]
+    /// recorded them).
+    pub(crate) fn puncts<'a>(
+        &self,
+        text: &'a str,
+        puncts: &'a [usize],
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let s = self.trim.slice(text).as_bytes();
+        puncts
+            .get(self.puncts.0..self.puncts.1)
+            .unwrap_or(&[])
+            .iter()
+            .map(move |&p| {
+                (
+                    p,
+                    p + if s.get(p).is_some_and(u8::is_ascii) {
+                        1
+                    } else {
+                        3
+                    },
+                )
+            })
+    }
 }
 
 /// The boilerplate span holding `byte`, if any (binary search over sorted spans).
@@ -67,7 +97,7 @@ fn outside_boilerplate(text: &str, mut trim: Span, boilerplate: &[Span]) -> Span
     while !trim.is_empty() {
         let last = text
             .get(trim.start..trim.end)
-            .and_then(|s| s.char_indices().last())
+            .and_then(|s| s.char_indices().next_back())
             .map_or(trim.start, |(i, _)| trim.start + i);
         match covering(boilerplate, last) {
             Some(b) => trim = crate::text::trim(text, Span::new(trim.start, b.start)),
@@ -77,6 +107,7 @@ fn outside_boilerplate(text: &str, mut trim: Span, boilerplate: &[Span]) -> Span
     trim
 }
 
+/// The lines of `text` (their punctuation places left to [`fill_puncts`]).
 fn scan_lines(text: &str, boilerplate: &[Span]) -> Vec<Line> {
     crate::text::lines(text)
         .map(|raw| {
@@ -92,9 +123,21 @@ fn scan_lines(text: &str, boilerplate: &[Span]) -> Vec<Line> {
                 indent,
                 blank: full.is_empty(),
                 in_boilerplate,
+                puncts: (0, 0),
             }
         })
         .collect()
+}
+
+/// Records the punctuation places of `lines` in `puncts` (each line's range in
+/// [`Line::puncts`]): one scan serves both the heading and the item pass, and lines outside
+/// every document are never scanned.
+fn fill_puncts(text: &str, lines: &mut [Line], puncts: &mut Vec<usize>) {
+    for l in lines {
+        let from = puncts.len();
+        puncts.extend(lexicon::punct_positions(l.trim.slice(text)).map(|(p, _)| p));
+        l.puncts = (from, puncts.len());
+    }
 }
 
 /// Depth keys of unnumbered headings start here (numbered kinds use `headings::kind_index`).
@@ -147,7 +190,8 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
     if text.is_empty() {
         return out;
     }
-    let lines = scan_lines(text, boilerplate);
+    let mut lines = scan_lines(text, boilerplate);
+    let mut puncts = Vec::new();
     out.documents = documents::find(text, &lines);
     let mut li = 0usize;
     for (di, doc) in out.documents.iter().enumerate() {
@@ -160,7 +204,10 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
             li += 1;
         }
         let range = first..li;
-        let cands = headings::candidates(text, &lines, range.clone(), boilerplate);
+        if let Some(doc_lines) = lines.get_mut(range.clone()) {
+            fill_puncts(text, doc_lines, &mut puncts);
+        }
+        let cands = headings::candidates(text, &lines, &puncts, range.clone(), boilerplate);
         let appendices = unnumbered::appendices(text, &lines, range.clone());
         // each appendix is a part of its own: numbering sequences restart in it
         let mut numbered = Vec::new();
@@ -265,6 +312,7 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
         out.items.extend(items::find(
             text,
             &lines,
+            &puncts,
             range,
             boilerplate,
             &doc_heads,

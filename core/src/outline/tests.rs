@@ -656,15 +656,29 @@ mod props {
         Ok(())
     }
 
+    /// The punctuation places stored with the lines are those of a scan of each line.
+    fn stored_puncts_match_a_scan_of_each_line(text: &str) -> Result<(), TestCaseError> {
+        let mut lines = super::super::scan_lines(text, &[]);
+        let mut puncts = Vec::new();
+        super::super::fill_puncts(text, &mut lines, &mut puncts);
+        for l in &lines {
+            let want: Vec<_> = super::super::lexicon::punct_positions(l.trim.slice(text)).collect();
+            prop_assert_eq!(l.puncts(text, &puncts).collect::<Vec<_>>(), want);
+        }
+        Ok(())
+    }
+
     proptest! {
         #[test]
         fn well_formed_on_arbitrary_strings(text in "\\PC*") {
             check(&text, &[])?;
+            stored_puncts_match_a_scan_of_each_line(&text)?;
         }
 
         #[test]
         fn well_formed_on_report_like_text(text in report_like(), cut in 0usize..100) {
             check(&text, &[])?;
+            stored_puncts_match_a_scan_of_each_line(&text)?;
             // a boilerplate block over a prefix, on a char boundary
             let mut at = (cut * text.len() / 100).min(text.len());
             while !text.is_char_boundary(at) {

@@ -186,3 +186,44 @@ fn mask_filter_passes_every_mask() {
     // At the end of the text (missing bytes read as 0) the ASCII masks still pass.
     assert_ne!(MASK_B0[usize::from(b'x')] & MASK_B1[0] & MASK_B2[0], 0);
 }
+
+/// The byte-by-byte skip [`next_mask`] replaced, kept to compare with.
+fn next_mask_bytewise(b: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while i < b.len() {
+        if mask_starts(b, i) {
+            return i;
+        }
+        i += 1;
+    }
+    b.len().max(from)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+    #[test]
+    fn next_mask_finds_what_a_byte_scan_finds(
+        s in "[_*xX×╳□○◯某＿＊Ｘｘ一二社区某年a1 \\n，。\\u{00C0}\\u{2500}-\\u{25FF}\\u{6700}-\\u{67FF}\\u{FF00}-\\u{FF5F}]{0,80}",
+        from in 0usize..100,
+    ) {
+        let b = s.as_bytes();
+        let from = from.min(b.len());
+        let mut i = from;
+        // every mask start from `from` on, in turn
+        loop {
+            let got = next_mask(b, i);
+            proptest::prop_assert_eq!(got, next_mask_bytewise(b, i));
+            if got >= b.len() {
+                break;
+            }
+            i = got + 1;
+        }
+    }
+
+    #[test]
+    fn next_mask_on_any_text(s in proptest::prelude::any::<String>(), from in 0usize..64) {
+        let b = s.as_bytes();
+        let from = from.min(b.len());
+        proptest::prop_assert_eq!(next_mask(b, from), next_mask_bytewise(b, from));
+    }
+}
