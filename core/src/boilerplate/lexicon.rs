@@ -151,6 +151,8 @@ pub(crate) struct Lexicon {
     pub agency: Vec<&'static str>,
     pub shot: Vec<&'static str>,
     pub caption_start: Prefixes<()>,
+    /// Byte sets that skip checks a short line cannot pass.
+    pub gates: super::line::Gates,
 }
 
 const CHROME: &str = include_str!("../../data/boilerplate/chrome.txt");
@@ -201,6 +203,11 @@ impl Lexicon {
             .collect();
         token_firsts.sort_unstable();
         token_firsts.dedup();
+        let shot = longest_first(section(CAPTION, "shot"));
+        let gates = super::line::Gates::new(
+            strong_tokens.iter().chain(weak_tokens.iter()).copied(),
+            credit.iter().chain(shot.iter()).copied(),
+        );
         Lexicon {
             strong_tokens,
             weak_tokens,
@@ -216,8 +223,9 @@ impl Lexicon {
             credit,
             credit_any,
             agency: longest_first(section(CAPTION, "agency")),
-            shot: longest_first(section(CAPTION, "shot")),
+            shot,
             caption_start: prefixes(longest_first(section(CAPTION, "start"))),
+            gates,
         }
     }
 
