@@ -277,8 +277,8 @@ impl Gates {
     /// word or holds a credit or shot word.
     fn may_caption(&self, s: &str, bytes: &Option<ByteSet>, lex: &Lexicon) -> bool {
         let Some(bytes) = bytes else { return true };
-        !lex.caption_start.starting(s).is_empty()
-            || self.credit_ends.iter().any(|c| c.within(bytes))
+        self.credit_ends.iter().any(|c| c.within(bytes))
+            || !lex.caption_start.starting(s).is_empty()
     }
 
     /// Whether a line of these bytes may be a bare date-time.
