@@ -12,8 +12,13 @@ pub(crate) struct ByteSet([u64; 4]);
 impl ByteSet {
     /// The bytes of `s`.
     pub(crate) fn of(s: &str) -> ByteSet {
+        ByteSet::of_bytes(s.as_bytes())
+    }
+
+    /// The given bytes.
+    pub(crate) fn of_bytes(bytes: &[u8]) -> ByteSet {
         let mut set = ByteSet::default();
-        for &b in s.as_bytes() {
+        for &b in bytes {
             set.insert(b);
         }
         set
@@ -46,6 +51,11 @@ impl ByteSet {
     /// Whether every byte of `self` is in `other`.
     pub(crate) fn within(&self, other: &ByteSet) -> bool {
         self.0.iter().zip(other.0.iter()).all(|(a, b)| a & !b == 0)
+    }
+
+    /// Whether the two sets share a byte.
+    pub(crate) fn meets(&self, other: &ByteSet) -> bool {
+        self.0.iter().zip(other.0.iter()).any(|(a, b)| a & b != 0)
     }
 
     /// The union of the two sets.
@@ -87,6 +97,8 @@ mod tests {
             let want = a.bytes().all(|c| b.as_bytes().contains(&c));
             prop_assert_eq!(x.within(&y), want);
             prop_assert!(x.within(&x.union(y)) && y.within(&x.union(y)));
+            let meets = a.bytes().any(|c| b.as_bytes().contains(&c));
+            prop_assert_eq!(x.meets(&y), meets);
         }
     }
 }

@@ -180,14 +180,14 @@ pub(crate) fn classify(text: &str, t: Span, hit: Option<Hit>, lex: &Lexicon) -> 
             }
         }
     }
-    if footer(s, n, lex) || crumbs(s, lex) || page_number(s) {
-        return Kind::Strong(Follow::None);
-    }
     // The bytes of a line this short: the checks below that need a character the line lacks,
     // or accept only characters it does not all hold, are skipped (an ordinary short line skips
     // them all). A longer line (fewer of them, and their scan costs more) runs every check.
     let bytes = (s.len() <= GATE_BYTES).then(|| ByteSet::of(s));
     let gates = &lex.gates;
+    if footer(s, n, lex) || crumbs(s, gates.may_crumb_trail(&bytes), lex) || page_number(s) {
+        return Kind::Strong(Follow::None);
+    }
     if let Some(kind) = gates.may_meta(&bytes).then(|| meta(s, lex)).flatten() {
         return kind;
     }
@@ -231,6 +231,8 @@ pub(crate) struct Gates {
     credit_ends: Vec<ByteSet>,
     /// The bytes of `：`.
     colon: ByteSet,
+    /// [`CRUMB_SEP_BYTES`].
+    crumb_sep: ByteSet,
 }
 
 impl Gates {
@@ -258,7 +260,17 @@ impl Gates {
             datetime,
             credit_ends,
             colon: ByteSet::of("："),
+            crumb_sep: CRUMB_SEP_BYTES.iter().fold(ByteSet::default(), |set, &b| {
+                set.union(ByteSet::of_bytes(&[b]))
+            }),
         }
+    }
+
+    /// Whether a line of these bytes may be a breadcrumb trail: it needs a separator
+    /// ([`may_hold_crumb_sep`]).
+    fn may_crumb_trail(&self, bytes: &Option<ByteSet>) -> bool {
+        let Some(bytes) = bytes else { return true };
+        bytes.meets(&self.crumb_sep)
     }
 
     /// Whether a line of these bytes may be a metadata line: it needs a colon.
@@ -332,9 +344,10 @@ pub(crate) fn has_colon(s: &str) -> bool {
     s.as_bytes().contains(&b':') || s.contains('：')
 }
 
-/// A breadcrumb without its label: 首页 > 工作总结 > 党建工作总结, 人民网>>时政>>正文.
-fn crumbs(s: &str, lex: &Lexicon) -> bool {
-    crumb_trail(s)
+/// A breadcrumb without its label: 首页 > 工作总结 > 党建工作总结, 人民网>>时政>>正文
+/// (`may_trail` false when the line's bytes rule out a trail).
+fn crumbs(s: &str, may_trail: bool, lex: &Lexicon) -> bool {
+    may_trail && crumb_trail(s)
         || lex.home.starting(s).iter().any(|(h, _)| {
             s.strip_prefix(h).is_some_and(|rest| {
                 rest.trim_start_matches(is_blank)
@@ -1068,6 +1081,11 @@ mod tests {
             caption(s, lex)
         );
         prop_assert_eq!(gates.may_datetime(&bytes) && datetime(s), datetime(s));
+        prop_assert_eq!(
+            gates.may_crumb_trail(&bytes) && crumb_trail(s),
+            crumb_trail(s)
+        );
+        prop_assert_eq!(gates.may_crumb_trail(&bytes), may_hold_crumb_sep(s));
         Ok(())
     }
 
@@ -1110,7 +1128,7 @@ mod tests {
 
         #[test]
         fn gates_keep_the_checks_on_chrome_like_lines(
-            s in "[下载打印本页关闭窗口字号大中小正文来源时间发布作者记者通讯员摄影供图图为张三李四某日报年月日时分秒12０９ 　【】（）|>：:、，。=/.-]{0,20}"
+            s in "[下载打印本页关闭窗口字号大中小正文来源时间发布作者记者通讯员摄影供图图为张三李四某日报年月日时分秒12０９ 　【】（）|>＞»→›首页：:、，。=/.-]{0,20}"
         ) {
             gates_keep_the_checks(&s)?;
         }
