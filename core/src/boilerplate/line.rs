@@ -444,10 +444,29 @@ fn ends_with_label(s: &str, labels: &Prefixes<()>) -> bool {
         })
 }
 
+/// The brackets before a label at the start of a line.
+const LABEL_BRACKETS: [char; 5] = ['【', '[', '［', '》', '>'];
+
+/// The first bytes of [`LABEL_BRACKETS`] (`【` and `》` start with 0xE3, `［` with 0xEF).
+const LABEL_BRACKET_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'[' as usize] = true;
+    t[b'>' as usize] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
 /// If `s` starts with one of `labels` (longest first) followed by a colon, a blank or the end,
 /// the text after the label.
 fn starts_with_label<'s>(s: &'s str, labels: &Prefixes<()>) -> Option<&'s str> {
-    let s = s.trim_start_matches(['【', '[', '［', '》', '>']);
+    // A line starting neither with a bracket nor with a label's first byte holds no label at
+    // its start (no character is decoded).
+    let first = *s.as_bytes().first()?;
+    if !labels.first_byte(first) && !LABEL_BRACKET_FIRST[usize::from(first)] {
+        return None;
+    }
+    let s = s.trim_start_matches(LABEL_BRACKETS);
     labels.starting(s).iter().find_map(|(l, _)| {
         let rest = s.strip_prefix(l)?;
         match rest.chars().next() {
@@ -1064,6 +1083,61 @@ mod tests {
         }
     }
 
+    #[test]
+    fn label_bracket_first_bytes() {
+        for b in 0..=255u8 {
+            let want = LABEL_BRACKETS
+                .iter()
+                .any(|c| c.to_string().as_bytes().first() == Some(&b));
+            assert_eq!(LABEL_BRACKET_FIRST[usize::from(b)], want, "{b:#x}");
+        }
+    }
+
+    /// `starts_with_label` before its first-byte test.
+    fn starts_with_label_old<'s>(s: &'s str, labels: &Prefixes<()>) -> Option<&'s str> {
+        let s = s.trim_start_matches(['【', '[', '［', '》', '>']);
+        labels.all().iter().find_map(|(l, _)| {
+            let rest = s.strip_prefix(l)?;
+            match rest.chars().next() {
+                None => Some(rest),
+                Some(c) if is_colon(c) || is_blank(c) || matches!(c, '】' | ']' | '］' | '《') => {
+                    Some(rest)
+                }
+                _ => None,
+            }
+        })
+    }
+
+    fn labels_keep_the_definition(s: &str) -> Result<(), TestCaseError> {
+        let lex = Lexicon::get();
+        for labels in [
+            &lex.list,
+            &lex.crumb,
+            &lex.footer,
+            &lex.home,
+            &lex.caption_start,
+        ] {
+            prop_assert_eq!(
+                starts_with_label(s, labels),
+                starts_with_label_old(s, labels)
+            );
+            let by_all: Vec<&str> = labels
+                .all()
+                .iter()
+                .map(|(w, _)| *w)
+                .filter(|w| s.starts_with(w))
+                .collect();
+            let by_starting: Vec<&str> = labels
+                .starting(s)
+                .iter()
+                .map(|(w, _)| *w)
+                .filter(|w| s.starts_with(w))
+                .collect();
+            prop_assert_eq!(by_starting, by_all);
+        }
+        Ok(())
+    }
+
     /// Each gated check gives what the check alone gives.
     fn gates_keep_the_checks(s: &str) -> Result<(), TestCaseError> {
         let lex = Lexicon::get();
@@ -1136,6 +1210,21 @@ mod tests {
         #[test]
         fn gates_keep_the_checks_on_any_line(s in "\\PC{0,20}") {
             gates_keep_the_checks(&s)?;
+        }
+
+        #[test]
+        fn labels_keep_the_definition_on_chrome_like_lines(
+            parts in proptest::collection::vec(
+                "相关文章|推荐访问|当前位置|位置|上一篇|分享到|》》点击|【字号|Copyright|图为|首页|【|\\[|［|》|>|：|:| |1|a|文",
+                0..6,
+            )
+        ) {
+            labels_keep_the_definition(&parts.concat())?;
+        }
+
+        #[test]
+        fn labels_keep_the_definition_on_any_line(s in "\\PC{0,12}") {
+            labels_keep_the_definition(&s)?;
         }
 
         #[test]
