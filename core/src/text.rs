@@ -93,12 +93,42 @@ pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
 /// ```
 pub fn trim(text: &str, span: Span) -> Span {
     let s = span.slice(text);
+    // Most lines neither start nor end with a blank: their first and last bytes tell (no
+    // character is decoded).
+    if let (Some(&first), Some(&last)) = (s.as_bytes().first(), s.as_bytes().last()) {
+        if !BLANK_FIRST_BYTE[usize::from(first)] && !BLANK_LAST_BYTE[usize::from(last)] {
+            return span;
+        }
+    }
     let lead = s.len() - s.trim_start_matches(is_blank).len();
     let trail = s.trim_end_matches(is_blank).len();
     if trail <= lead {
         return Span::new(span.start + lead, span.start + lead);
     }
     Span::new(span.start + lead, span.start + trail)
+}
+
+/// The first bytes of the blanks ([`is_blank`]): ASCII whitespace and the lead bytes of the
+/// others (U+0085 and U+00A0, U+1680, U+2000..U+205F, U+3000, U+FEFF).
+const BLANK_FIRST_BYTE: [bool; 256] = byte_table(&[
+    b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', 0xC2, 0xE1, 0xE2, 0xE3, 0xEF,
+]);
+
+/// The last bytes of the blanks ([`is_blank`]).
+const BLANK_LAST_BYTE: [bool; 256] = byte_table(&[
+    b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', 0x85, 0xA0, 0x80, 0x81, 0x82, 0x83, 0x84, 0x86, 0x87,
+    0x88, 0x89, 0x8A, 0x8B, 0xA8, 0xA9, 0xAF, 0x9F, 0xBF,
+]);
+
+/// `bytes` as a table.
+const fn byte_table(bytes: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
 }
 
 /// Whether a line holds nothing but blanks.
@@ -162,6 +192,45 @@ mod tests {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let want = c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}' || c == '\u{00A0}';
             assert_eq!(is_blank(c), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn blank_edge_bytes_cover_every_blank() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| is_blank(*c))
+        {
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert!(BLANK_FIRST_BYTE[usize::from(b[0])], "{c:?}");
+            assert!(BLANK_LAST_BYTE[usize::from(b[b.len() - 1])], "{c:?}");
+        }
+    }
+
+    /// `trim` as it was before its fast path.
+    fn trim_by_chars(text: &str, span: Span) -> Span {
+        let s = span.slice(text);
+        let lead = s.len() - s.trim_start_matches(is_blank).len();
+        let trail = s.trim_end_matches(is_blank).len();
+        if trail <= lead {
+            return Span::new(span.start + lead, span.start + lead);
+        }
+        Span::new(span.start + lead, span.start + trail)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trim_keeps_the_definition(
+            s in proptest::string::string_regex(
+                "[ \t\r\n\u{0B}\u{0C}\u{85}\u{A0}\u{1680}\u{2000}-\u{200B}\u{2028}\u{202F}\u{205F}\u{3000}\u{3001}\u{3002}\u{FEFF}\u{FF0C}“”·a1一项𠀀]{0,12}"
+            ).expect("regex"),
+            any in "\\PC{0,12}",
+        ) {
+            for t in [s.as_str(), any.as_str()] {
+                let span = Span::new(0, t.len());
+                proptest::prop_assert_eq!(trim(t, span), trim_by_chars(t, span));
+            }
         }
     }
 

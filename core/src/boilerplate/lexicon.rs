@@ -70,6 +70,8 @@ pub(crate) struct Prefixes<T> {
     all: Vec<(&'static str, T)>,
     /// Sorted by character; each group keeps the order of `all`.
     groups: Vec<(char, Vec<(&'static str, T)>)>,
+    /// The first bytes of the words: a text starting with another byte starts with none.
+    first_bytes: [bool; 256],
 }
 
 impl<T: Copy> Prefixes<T> {
@@ -83,7 +85,22 @@ impl<T: Copy> Prefixes<T> {
             }
         }
         groups.sort_by_key(|(c, _)| *c);
-        Prefixes { all, groups }
+        let mut first_bytes = [false; 256];
+        for (w, _) in &all {
+            if let Some(&b) = w.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
+        Prefixes {
+            all,
+            groups,
+            first_bytes,
+        }
+    }
+
+    /// Whether a word starts with the byte `b`.
+    pub(crate) fn first_byte(&self, b: u8) -> bool {
+        self.first_bytes[usize::from(b)]
     }
 
     /// Every word, in the original order.
@@ -94,6 +111,11 @@ impl<T: Copy> Prefixes<T> {
     /// The words starting with the first character of `s`, in the original order (empty when
     /// `s` is empty).
     pub(crate) fn starting(&self, s: &str) -> &[(&'static str, T)] {
+        // A first byte no word starts with (an ASCII digit, most lines' first character) rules
+        // out every word without decoding the character.
+        if !s.as_bytes().first().is_some_and(|&b| self.first_byte(b)) {
+            return &[];
+        }
         let Some(c) = s.chars().next() else {
             return &[];
         };
@@ -151,6 +173,8 @@ pub(crate) struct Lexicon {
     pub agency: Vec<&'static str>,
     pub shot: Vec<&'static str>,
     pub caption_start: Prefixes<()>,
+    /// Byte sets that skip checks a short line cannot pass.
+    pub gates: super::line::Gates,
 }
 
 const CHROME: &str = include_str!("../../data/boilerplate/chrome.txt");
@@ -201,6 +225,11 @@ impl Lexicon {
             .collect();
         token_firsts.sort_unstable();
         token_firsts.dedup();
+        let shot = longest_first(section(CAPTION, "shot"));
+        let gates = super::line::Gates::new(
+            strong_tokens.iter().chain(weak_tokens.iter()).copied(),
+            credit.iter().chain(shot.iter()).copied(),
+        );
         Lexicon {
             strong_tokens,
             weak_tokens,
@@ -216,8 +245,9 @@ impl Lexicon {
             credit,
             credit_any,
             agency: longest_first(section(CAPTION, "agency")),
-            shot: longest_first(section(CAPTION, "shot")),
+            shot,
             caption_start: prefixes(longest_first(section(CAPTION, "start"))),
+            gates,
         }
     }
 

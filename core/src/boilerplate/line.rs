@@ -1,6 +1,7 @@
 //! Classifies one line on its own: blank, report, weak chrome (chrome only inside a run of
 //! other chrome), strong chrome, or a blurb sentence inside a long line.
 
+use super::bytes::{punctuation_range, ByteSet};
 use super::lexicon::{Lexicon, MetaKind, Prefixes};
 use crate::text::is_blank;
 use crate::Span;
@@ -179,16 +180,21 @@ pub(crate) fn classify(text: &str, t: Span, hit: Option<Hit>, lex: &Lexicon) -> 
             }
         }
     }
-    if footer(s, n, lex) || crumbs(s, lex) || page_number(s) {
+    // The bytes of a line this short: the checks below that need a character the line lacks,
+    // or accept only characters it does not all hold, are skipped (an ordinary short line skips
+    // them all). A longer line (fewer of them, and their scan costs more) runs every check.
+    let bytes = (s.len() <= GATE_BYTES).then(|| ByteSet::of(s));
+    let gates = &lex.gates;
+    if footer(s, n, lex) || crumbs(s, gates.may_crumb_trail(&bytes), lex) || page_number(s) {
         return Kind::Strong(Follow::None);
     }
-    if let Some(kind) = meta(s, lex) {
+    if let Some(kind) = gates.may_meta(&bytes).then(|| meta(s, lex)).flatten() {
         return kind;
     }
-    if let Some(kind) = tokens(s, lex) {
+    if let Some(kind) = gates.may_tokens(&bytes).then(|| tokens(s, lex)).flatten() {
         return kind;
     }
-    if n <= CAPTION_MAX && caption(s, lex) {
+    if n <= CAPTION_MAX && gates.may_caption(s, &bytes, lex) && caption(s, lex) {
         // A credit alone on its line (某某日报记者 张三) takes the caption sentence above it.
         let credit_only = n <= CREDIT_ONLY_MAX
             && !s.contains(['。', '，', ','])
@@ -203,10 +209,95 @@ pub(crate) fn classify(text: &str, t: Span, hit: Option<Hit>, lex: &Lexicon) -> 
             Follow::None
         });
     }
-    if datetime(s) {
+    if gates.may_datetime(&bytes) && datetime(s) {
         return Kind::Trail;
     }
     Kind::Report
+}
+
+/// The longest line (bytes) whose checks are gated by its bytes.
+const GATE_BYTES: usize = 64;
+
+/// Byte sets that settle some checks of a short line from the bytes it holds (see
+/// [`ByteSet`]): a check is skipped only when it cannot succeed.
+pub(crate) struct Gates {
+    /// Every byte of a chrome token, of a token separator and of `正文`: a line holding another
+    /// byte is not made of chrome tokens.
+    tokens: ByteSet,
+    /// Every byte of a character a bare date-time may hold.
+    datetime: ByteSet,
+    /// The bytes of the last character of each credit and shot word: a caption's credit holds
+    /// one such character.
+    credit_ends: Vec<ByteSet>,
+    /// The bytes of `：`.
+    colon: ByteSet,
+    /// [`CRUMB_SEP_BYTES`].
+    crumb_sep: ByteSet,
+}
+
+impl Gates {
+    /// The gates for the given chrome tokens and caption credit and shot words.
+    pub(crate) fn new<'a>(
+        tokens: impl IntoIterator<Item = &'a str>,
+        credit_words: impl IntoIterator<Item = &'a str>,
+    ) -> Gates {
+        let mut token_set = ByteSet::of_chars(punctuation_range().filter(|c| is_token_sep(*c)))
+            .union(ByteSet::of("正文"));
+        for t in tokens {
+            token_set = token_set.union(ByteSet::of(t));
+        }
+        let datetime = ByteSet::of_chars(punctuation_range().filter(|c| datetime_char(*c)))
+            .union(ByteSet::of(DATETIME_HAN));
+        let mut credit_ends: Vec<ByteSet> = credit_words
+            .into_iter()
+            .filter_map(|w| w.chars().next_back())
+            .map(|c| ByteSet::of_chars([c]))
+            .collect();
+        credit_ends.sort_unstable();
+        credit_ends.dedup();
+        Gates {
+            tokens: token_set,
+            datetime,
+            credit_ends,
+            colon: ByteSet::of("："),
+            crumb_sep: CRUMB_SEP_BYTES.iter().fold(ByteSet::default(), |set, &b| {
+                set.union(ByteSet::of_bytes(&[b]))
+            }),
+        }
+    }
+
+    /// Whether a line of these bytes may be a breadcrumb trail: it needs a separator
+    /// ([`may_hold_crumb_sep`]).
+    fn may_crumb_trail(&self, bytes: &Option<ByteSet>) -> bool {
+        let Some(bytes) = bytes else { return true };
+        bytes.meets(&self.crumb_sep)
+    }
+
+    /// Whether a line of these bytes may be a metadata line: it needs a colon.
+    fn may_meta(&self, bytes: &Option<ByteSet>) -> bool {
+        let Some(bytes) = bytes else { return true };
+        bytes.contains(b':') || self.colon.within(bytes)
+    }
+
+    /// Whether a line of these bytes may be made of chrome tokens.
+    fn may_tokens(&self, bytes: &Option<ByteSet>) -> bool {
+        let Some(bytes) = bytes else { return true };
+        bytes.within(&self.tokens)
+    }
+
+    /// Whether the line `s` of these bytes may be a photo caption: it starts with a caption
+    /// word or holds a credit or shot word.
+    fn may_caption(&self, s: &str, bytes: &Option<ByteSet>, lex: &Lexicon) -> bool {
+        let Some(bytes) = bytes else { return true };
+        self.credit_ends.iter().any(|c| c.within(bytes))
+            || !lex.caption_start.starting(s).is_empty()
+    }
+
+    /// Whether a line of these bytes may be a bare date-time.
+    fn may_datetime(&self, bytes: &Option<ByteSet>) -> bool {
+        let Some(bytes) = bytes else { return true };
+        bytes.within(&self.datetime)
+    }
 }
 
 /// A footer line (上一篇：…, 分享到微信, 版权所有 © …): a footer word followed by a colon, a
@@ -253,9 +344,10 @@ pub(crate) fn has_colon(s: &str) -> bool {
     s.as_bytes().contains(&b':') || s.contains('：')
 }
 
-/// A breadcrumb without its label: 首页 > 工作总结 > 党建工作总结, 人民网>>时政>>正文.
-fn crumbs(s: &str, lex: &Lexicon) -> bool {
-    crumb_trail(s)
+/// A breadcrumb without its label: 首页 > 工作总结 > 党建工作总结, 人民网>>时政>>正文
+/// (`may_trail` false when the line's bytes rule out a trail).
+fn crumbs(s: &str, may_trail: bool, lex: &Lexicon) -> bool {
+    may_trail && crumb_trail(s)
         || lex.home.starting(s).iter().any(|(h, _)| {
             s.strip_prefix(h).is_some_and(|rest| {
                 rest.trim_start_matches(is_blank)
@@ -352,10 +444,29 @@ fn ends_with_label(s: &str, labels: &Prefixes<()>) -> bool {
         })
 }
 
+/// The brackets before a label at the start of a line.
+const LABEL_BRACKETS: [char; 5] = ['【', '[', '［', '》', '>'];
+
+/// The first bytes of [`LABEL_BRACKETS`] (`【` and `》` start with 0xE3, `［` with 0xEF).
+const LABEL_BRACKET_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'[' as usize] = true;
+    t[b'>' as usize] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
 /// If `s` starts with one of `labels` (longest first) followed by a colon, a blank or the end,
 /// the text after the label.
 fn starts_with_label<'s>(s: &'s str, labels: &Prefixes<()>) -> Option<&'s str> {
-    let s = s.trim_start_matches(['【', '[', '［', '》', '>']);
+    // A line starting neither with a bracket nor with a label's first byte holds no label at
+    // its start (no character is decoded).
+    let first = *s.as_bytes().first()?;
+    if !labels.first_byte(first) && !LABEL_BRACKET_FIRST[usize::from(first)] {
+        return None;
+    }
+    let s = s.trim_start_matches(LABEL_BRACKETS);
     labels.starting(s).iter().find_map(|(l, _)| {
         let rest = s.strip_prefix(l)?;
         match rest.chars().next() {
@@ -706,18 +817,24 @@ pub(crate) fn is_title(s: &str, lex: &Lexicon) -> bool {
     lex.not_value.iter().any(|w| s.contains(w))
 }
 
+/// The ideographs a bare date-time may hold.
+const DATETIME_HAN: &str = "年月日时分秒";
+
+/// Whether a bare date-time may hold `c`.
+fn datetime_char(c: char) -> bool {
+    is_digit(c)
+        || is_blank(c)
+        || matches!(c, '-' | '/' | ':' | '：' | '.')
+        || DATETIME_HAN.contains(c)
+}
+
 /// A bare date-time line (2026-02-09 09:45:30).
 fn datetime(s: &str) -> bool {
     let mut digits = 0;
     for c in s.chars() {
         if is_digit(c) {
             digits += 1;
-        } else if !(is_blank(c)
-            || matches!(
-                c,
-                '-' | '/' | ':' | '：' | '.' | '年' | '月' | '日' | '时' | '分' | '秒'
-            ))
-        {
+        } else if !datetime_char(c) {
             return false;
         }
     }
@@ -952,6 +1069,100 @@ mod tests {
         }
     }
 
+    #[test]
+    fn gates_hold_every_separator_and_date_time_character() {
+        let gates = &Lexicon::get().gates;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let b = ByteSet::of_chars([c]);
+            if is_token_sep(c) {
+                assert!(b.within(&gates.tokens), "{c:?}");
+            }
+            if datetime_char(c) {
+                assert!(b.within(&gates.datetime), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn label_bracket_first_bytes() {
+        for b in 0..=255u8 {
+            let want = LABEL_BRACKETS
+                .iter()
+                .any(|c| c.to_string().as_bytes().first() == Some(&b));
+            assert_eq!(LABEL_BRACKET_FIRST[usize::from(b)], want, "{b:#x}");
+        }
+    }
+
+    /// `starts_with_label` before its first-byte test.
+    fn starts_with_label_old<'s>(s: &'s str, labels: &Prefixes<()>) -> Option<&'s str> {
+        let s = s.trim_start_matches(['【', '[', '［', '》', '>']);
+        labels.all().iter().find_map(|(l, _)| {
+            let rest = s.strip_prefix(l)?;
+            match rest.chars().next() {
+                None => Some(rest),
+                Some(c) if is_colon(c) || is_blank(c) || matches!(c, '】' | ']' | '］' | '《') => {
+                    Some(rest)
+                }
+                _ => None,
+            }
+        })
+    }
+
+    fn labels_keep_the_definition(s: &str) -> Result<(), TestCaseError> {
+        let lex = Lexicon::get();
+        for labels in [
+            &lex.list,
+            &lex.crumb,
+            &lex.footer,
+            &lex.home,
+            &lex.caption_start,
+        ] {
+            prop_assert_eq!(
+                starts_with_label(s, labels),
+                starts_with_label_old(s, labels)
+            );
+            let by_all: Vec<&str> = labels
+                .all()
+                .iter()
+                .map(|(w, _)| *w)
+                .filter(|w| s.starts_with(w))
+                .collect();
+            let by_starting: Vec<&str> = labels
+                .starting(s)
+                .iter()
+                .map(|(w, _)| *w)
+                .filter(|w| s.starts_with(w))
+                .collect();
+            prop_assert_eq!(by_starting, by_all);
+        }
+        Ok(())
+    }
+
+    /// Each gated check gives what the check alone gives.
+    fn gates_keep_the_checks(s: &str) -> Result<(), TestCaseError> {
+        let lex = Lexicon::get();
+        let (gates, bytes) = (&lex.gates, Some(ByteSet::of(s)));
+        prop_assert_eq!(
+            gates.may_meta(&bytes).then(|| meta(s, lex)).flatten(),
+            meta(s, lex)
+        );
+        prop_assert_eq!(
+            gates.may_tokens(&bytes).then(|| tokens(s, lex)).flatten(),
+            tokens(s, lex)
+        );
+        prop_assert_eq!(
+            gates.may_caption(s, &bytes, lex) && caption(s, lex),
+            caption(s, lex)
+        );
+        prop_assert_eq!(gates.may_datetime(&bytes) && datetime(s), datetime(s));
+        prop_assert_eq!(
+            gates.may_crumb_trail(&bytes) && crumb_trail(s),
+            crumb_trail(s)
+        );
+        prop_assert_eq!(gates.may_crumb_trail(&bytes), may_hold_crumb_sep(s));
+        Ok(())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
         #[test]
@@ -987,6 +1198,33 @@ mod tests {
         #[test]
         fn line_cues_on_any_text(text in "\\PC{0,60}") {
             cues_match_a_search_of_each_line(&text)?;
+        }
+
+        #[test]
+        fn gates_keep_the_checks_on_chrome_like_lines(
+            s in "[下载打印本页关闭窗口字号大中小正文来源时间发布作者记者通讯员摄影供图图为张三李四某日报年月日时分秒12０９ 　【】（）|>＞»→›首页：:、，。=/.-]{0,20}"
+        ) {
+            gates_keep_the_checks(&s)?;
+        }
+
+        #[test]
+        fn gates_keep_the_checks_on_any_line(s in "\\PC{0,20}") {
+            gates_keep_the_checks(&s)?;
+        }
+
+        #[test]
+        fn labels_keep_the_definition_on_chrome_like_lines(
+            parts in proptest::collection::vec(
+                "相关文章|推荐访问|当前位置|位置|上一篇|分享到|》》点击|【字号|Copyright|图为|首页|【|\\[|［|》|>|：|:| |1|a|文",
+                0..6,
+            )
+        ) {
+            labels_keep_the_definition(&parts.concat())?;
+        }
+
+        #[test]
+        fn labels_keep_the_definition_on_any_line(s in "\\PC{0,12}") {
+            labels_keep_the_definition(&s)?;
         }
 
         #[test]

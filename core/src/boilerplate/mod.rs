@@ -17,6 +17,7 @@
 //!
 //! The lexicons live in `core/data/boilerplate/*.txt`.
 
+mod bytes;
 pub(crate) mod lexicon;
 mod line;
 
