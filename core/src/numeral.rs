@@ -864,6 +864,68 @@ fn to_scan(sg: &Single) -> Scan {
     }
 }
 
+/// The characters after which [`lone_digit`] reads a digit alone (clause punctuation: no
+/// numeral, scale word, connector or unit starts with one).
+pub(crate) const LONE_ENDS: [char; 4] = ['、', '，', '。', '；'];
+
+/// A lone Chinese digit `一`..`九` or `两` at `at` followed by one of [`LONE_ENDS`] (and, after
+/// `、`, not by the next digit, as in `七、八十`): what [`scan`] returns there, read without the
+/// general machinery (the tests compare both). `None` for anything else, which does not mean
+/// that no number starts at `at`.
+#[inline]
+pub(crate) fn lone_digit(text: &str, at: usize) -> Option<Scan> {
+    let b = text.as_bytes();
+    // every digit here starts with E4 or E5: one test turns away everything else
+    if !matches!(b.get(at), Some(0xE4 | 0xE5)) {
+        return None;
+    }
+    // every candidate is a three-byte character, and so is every end
+    let (c0, c1, c2) = (*b.get(at)?, *b.get(at + 1)?, *b.get(at + 2)?);
+    let d = match (c0, c1, c2) {
+        (0xE4, 0xB8, 0x80) => 1, // 一
+        (0xE4, 0xBA, 0x8C) => 2, // 二
+        (0xE4, 0xB8, 0xA4) => 2, // 两
+        (0xE4, 0xB8, 0x89) => 3, // 三
+        (0xE5, 0x9B, 0x9B) => 4, // 四
+        (0xE4, 0xBA, 0x94) => 5, // 五
+        (0xE5, 0x85, 0xAD) => 6, // 六
+        (0xE4, 0xB8, 0x83) => 7, // 七
+        (0xE5, 0x85, 0xAB) => 8, // 八
+        (0xE4, 0xB9, 0x9D) => 9, // 九
+        _ => return None,
+    };
+    let end = at + 3;
+    let next = char_at(text, end)?;
+    if !LONE_ENDS.contains(&next) {
+        return None;
+    }
+    if next == '、'
+        && char_at(text, end + next.len_utf8())
+            .and_then(classify)
+            .and_then(liang_or_digit)
+            .is_some_and(|n| n == d + 1)
+    {
+        return None;
+    }
+    Some(Scan {
+        end,
+        number: Number {
+            value: f64::from(d),
+            high: None,
+        },
+        arabic: false,
+        chinese: true,
+        digit_string: false,
+        scaled: false,
+        scale_only: false,
+        more: false,
+        range: false,
+        int_digits: 0,
+        decimal: false,
+        leading_zero: false,
+    })
+}
+
 /// Range connectors between two numbers.
 fn connector(c: char) -> bool {
     matches!(c, '-' | '—' | '–' | '～' | '~' | '〜' | '至' | '到' | '－')
@@ -1017,6 +1079,34 @@ mod tests {
         }
     }
 
+    /// [`lone_digit`] says what [`scan`] says wherever it says anything.
+    fn lone_digit_agrees(text: &str) {
+        for at in 0..=text.len() {
+            if let Some(l) = lone_digit(text, at) {
+                assert_eq!(Some(l), scan(text, at), "{text:?} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn lone_digits_agree_with_scan_exhaustively() {
+        let chars: Vec<char> = ALPHABET.chars().chain("，。；".chars()).collect();
+        for &a in &chars {
+            for &b in &chars {
+                for &c in &chars {
+                    for &d in &["", "、", "、三", "，", "。"] {
+                        lone_digit_agrees(&format!("{a}{b}{c}{d}"));
+                    }
+                }
+            }
+        }
+        // it does read the lone digits it is meant for
+        assert!(lone_digit("一、一、", 0).is_some());
+        assert!(lone_digit("两。", 0).is_some());
+        assert!(lone_digit("七、八十", 0).is_none());
+        assert!(lone_digit("壹、", 0).is_none());
+    }
+
     #[test]
     fn quick_numbers_agree_with_the_token_machinery_exhaustively() {
         let chars: Vec<char> = ALPHABET.chars().collect();
@@ -1038,6 +1128,16 @@ mod tests {
             let chars: Vec<char> = ALPHABET.chars().collect();
             let text: String = picks.iter().filter_map(|&k| chars.get(k % chars.len())).collect();
             same_both_ways(&text);
+        }
+
+        /// And the lone digit path agrees with [`scan`].
+        #[test]
+        fn lone_digits_agree_with_scan(
+            picks in proptest::collection::vec(0usize..68, 0..12)
+        ) {
+            let chars: Vec<char> = ALPHABET.chars().chain("，。；".chars()).collect();
+            let text: String = picks.iter().filter_map(|&k| chars.get(k % chars.len())).collect();
+            lone_digit_agrees(&text);
         }
     }
 
