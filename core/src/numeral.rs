@@ -865,10 +865,12 @@ fn to_scan(sg: &Single) -> Scan {
 }
 
 /// The characters after which [`lone_digit`] reads a digit alone (clause punctuation: no
-/// numeral, scale word, connector or unit starts with one).
+/// numeral, scale word, connector or unit starts with one); its byte table spells them out, the
+/// tests check both against each other.
+#[cfg(test)]
 pub(crate) const LONE_ENDS: [char; 4] = ['、', '，', '。', '；'];
 
-/// A lone Chinese digit `一`..`九` or `两` at `at` followed by one of [`LONE_ENDS`] (and, after
+/// A lone Chinese digit `一`..`九` or `两` at `at` followed by `、` `，` `。` or `；` (and, after
 /// `、`, not by the next digit, as in `七、八十`): what [`scan`] returns there, read without the
 /// general machinery (the tests compare both). `None` for anything else, which does not mean
 /// that no number starts at `at`.
@@ -879,33 +881,26 @@ pub(crate) fn lone_digit(text: &str, at: usize) -> Option<Scan> {
     if !matches!(b.get(at), Some(0xE4 | 0xE5)) {
         return None;
     }
-    // every candidate is a three-byte character, and so is every end
-    let (c0, c1, c2) = (*b.get(at)?, *b.get(at + 1)?, *b.get(at + 2)?);
-    let d = match (c0, c1, c2) {
-        (0xE4, 0xB8, 0x80) => 1, // 一
-        (0xE4, 0xBA, 0x8C) => 2, // 二
-        (0xE4, 0xB8, 0xA4) => 2, // 两
-        (0xE4, 0xB8, 0x89) => 3, // 三
-        (0xE5, 0x9B, 0x9B) => 4, // 四
-        (0xE4, 0xBA, 0x94) => 5, // 五
-        (0xE5, 0x85, 0xAD) => 6, // 六
-        (0xE4, 0xB8, 0x83) => 7, // 七
-        (0xE5, 0x85, 0xAB) => 8, // 八
-        (0xE4, 0xB9, 0x9D) => 9, // 九
+    let d = digit3(b.get(at..at + 3)?)?;
+    let end = at + 3;
+    // 、 E3 80 81, ， EF BC 8C, 。 E3 80 82, ； EF BC 9B (the LONE_ENDS)
+    let dun = match b.get(end..end + 3)? {
+        [0xE3, 0x80, 0x81] => true,
+        [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x8C | 0x9B] => false,
         _ => return None,
     };
-    let end = at + 3;
-    let next = char_at(text, end)?;
-    if !LONE_ENDS.contains(&next) {
-        return None;
-    }
-    if next == '、'
-        && char_at(text, end + next.len_utf8())
-            .and_then(classify)
-            .and_then(liang_or_digit)
-            .is_some_and(|n| n == d + 1)
-    {
-        return None;
+    if dun {
+        // 七、八十: the next digit after 、 makes a range (read by scan)
+        let after = end + 3;
+        let follows = match b.get(after..after + 3).and_then(digit3) {
+            Some(n) => Some(n),
+            None => char_at(text, after)
+                .and_then(classify)
+                .and_then(liang_or_digit),
+        };
+        if follows == Some(d + 1) {
+            return None;
+        }
     }
     Some(Scan {
         end,
@@ -923,6 +918,24 @@ pub(crate) fn lone_digit(text: &str, at: usize) -> Option<Scan> {
         int_digits: 0,
         decimal: false,
         leading_zero: false,
+    })
+}
+
+/// The digit `一`..`九` or `两` written in these three bytes.
+#[inline]
+fn digit3(b: &[u8]) -> Option<u32> {
+    Some(match b {
+        [0xE4, 0xB8, 0x80] => 1, // 一
+        [0xE4, 0xBA, 0x8C] => 2, // 二
+        [0xE4, 0xB8, 0xA4] => 2, // 两
+        [0xE4, 0xB8, 0x89] => 3, // 三
+        [0xE5, 0x9B, 0x9B] => 4, // 四
+        [0xE4, 0xBA, 0x94] => 5, // 五
+        [0xE5, 0x85, 0xAD] => 6, // 六
+        [0xE4, 0xB8, 0x83] => 7, // 七
+        [0xE5, 0x85, 0xAB] => 8, // 八
+        [0xE4, 0xB9, 0x9D] => 9, // 九
+        _ => return None,
     })
 }
 
@@ -1105,6 +1118,16 @@ mod tests {
         assert!(lone_digit("两。", 0).is_some());
         assert!(lone_digit("七、八十", 0).is_none());
         assert!(lone_digit("壹、", 0).is_none());
+        // every digit and every end of the byte tables
+        for (k, c) in "一二三四五六七八九".chars().enumerate() {
+            for p in LONE_ENDS {
+                let t = format!("{c}{p}");
+                let l = lone_digit(&t, 0);
+                assert_eq!(l.map(|l| l.number.value), Some(k as f64 + 1.0), "{t}");
+            }
+        }
+        assert!(lone_digit("两；", 0).is_some());
+        assert!(lone_digit("一：", 0).is_none());
     }
 
     #[test]
