@@ -864,6 +864,81 @@ fn to_scan(sg: &Single) -> Scan {
     }
 }
 
+/// The characters after which [`lone_digit`] reads a digit alone (clause punctuation: no
+/// numeral, scale word, connector or unit starts with one); its byte table spells them out, the
+/// tests check both against each other.
+#[cfg(test)]
+pub(crate) const LONE_ENDS: [char; 4] = ['、', '，', '。', '；'];
+
+/// A lone Chinese digit `一`..`九` or `两` at `at` followed by `、` `，` `。` or `；` (and, after
+/// `、`, not by the next digit, as in `七、八十`): what [`scan`] returns there, read without the
+/// general machinery (the tests compare both). `None` for anything else, which does not mean
+/// that no number starts at `at`.
+#[inline]
+pub(crate) fn lone_digit(text: &str, at: usize) -> Option<Scan> {
+    let b = text.as_bytes();
+    // every digit here starts with E4 or E5: one test turns away everything else
+    if !matches!(b.get(at), Some(0xE4 | 0xE5)) {
+        return None;
+    }
+    let d = digit3(b.get(at..at + 3)?)?;
+    let end = at + 3;
+    // 、 E3 80 81, ， EF BC 8C, 。 E3 80 82, ； EF BC 9B (the LONE_ENDS)
+    let dun = match b.get(end..end + 3)? {
+        [0xE3, 0x80, 0x81] => true,
+        [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x8C | 0x9B] => false,
+        _ => return None,
+    };
+    if dun {
+        // 七、八十: the next digit after 、 makes a range (read by scan)
+        let after = end + 3;
+        let follows = match b.get(after..after + 3).and_then(digit3) {
+            Some(n) => Some(n),
+            None => char_at(text, after)
+                .and_then(classify)
+                .and_then(liang_or_digit),
+        };
+        if follows == Some(d + 1) {
+            return None;
+        }
+    }
+    Some(Scan {
+        end,
+        number: Number {
+            value: f64::from(d),
+            high: None,
+        },
+        arabic: false,
+        chinese: true,
+        digit_string: false,
+        scaled: false,
+        scale_only: false,
+        more: false,
+        range: false,
+        int_digits: 0,
+        decimal: false,
+        leading_zero: false,
+    })
+}
+
+/// The digit `一`..`九` or `两` written in these three bytes.
+#[inline]
+fn digit3(b: &[u8]) -> Option<u32> {
+    Some(match b {
+        [0xE4, 0xB8, 0x80] => 1, // 一
+        [0xE4, 0xBA, 0x8C] => 2, // 二
+        [0xE4, 0xB8, 0xA4] => 2, // 两
+        [0xE4, 0xB8, 0x89] => 3, // 三
+        [0xE5, 0x9B, 0x9B] => 4, // 四
+        [0xE4, 0xBA, 0x94] => 5, // 五
+        [0xE5, 0x85, 0xAD] => 6, // 六
+        [0xE4, 0xB8, 0x83] => 7, // 七
+        [0xE5, 0x85, 0xAB] => 8, // 八
+        [0xE4, 0xB9, 0x9D] => 9, // 九
+        _ => return None,
+    })
+}
+
 /// Range connectors between two numbers.
 fn connector(c: char) -> bool {
     matches!(c, '-' | '—' | '–' | '～' | '~' | '〜' | '至' | '到' | '－')
@@ -1017,6 +1092,44 @@ mod tests {
         }
     }
 
+    /// [`lone_digit`] says what [`scan`] says wherever it says anything.
+    fn lone_digit_agrees(text: &str) {
+        for at in 0..=text.len() {
+            if let Some(l) = lone_digit(text, at) {
+                assert_eq!(Some(l), scan(text, at), "{text:?} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn lone_digits_agree_with_scan_exhaustively() {
+        let chars: Vec<char> = ALPHABET.chars().chain("，。；".chars()).collect();
+        for &a in &chars {
+            for &b in &chars {
+                for &c in &chars {
+                    for &d in &["", "、", "、三", "，", "。"] {
+                        lone_digit_agrees(&format!("{a}{b}{c}{d}"));
+                    }
+                }
+            }
+        }
+        // it does read the lone digits it is meant for
+        assert!(lone_digit("一、一、", 0).is_some());
+        assert!(lone_digit("两。", 0).is_some());
+        assert!(lone_digit("七、八十", 0).is_none());
+        assert!(lone_digit("壹、", 0).is_none());
+        // every digit and every end of the byte tables
+        for (k, c) in "一二三四五六七八九".chars().enumerate() {
+            for p in LONE_ENDS {
+                let t = format!("{c}{p}");
+                let l = lone_digit(&t, 0);
+                assert_eq!(l.map(|l| l.number.value), Some(k as f64 + 1.0), "{t}");
+            }
+        }
+        assert!(lone_digit("两；", 0).is_some());
+        assert!(lone_digit("一：", 0).is_none());
+    }
+
     #[test]
     fn quick_numbers_agree_with_the_token_machinery_exhaustively() {
         let chars: Vec<char> = ALPHABET.chars().collect();
@@ -1038,6 +1151,16 @@ mod tests {
             let chars: Vec<char> = ALPHABET.chars().collect();
             let text: String = picks.iter().filter_map(|&k| chars.get(k % chars.len())).collect();
             same_both_ways(&text);
+        }
+
+        /// And the lone digit path agrees with [`scan`].
+        #[test]
+        fn lone_digits_agree_with_scan(
+            picks in proptest::collection::vec(0usize..68, 0..12)
+        ) {
+            let chars: Vec<char> = ALPHABET.chars().chain("，。；".chars()).collect();
+            let text: String = picks.iter().filter_map(|&k| chars.get(k % chars.len())).collect();
+            lone_digit_agrees(&text);
         }
     }
 

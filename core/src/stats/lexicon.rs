@@ -145,6 +145,7 @@ impl CharSet {
     }
 
     /// Whether `c` is in the set.
+    #[inline]
     pub fn contains(&self, c: char) -> bool {
         let k = (c as u32).wrapping_sub(BITMAP_FIRST);
         if k < BITMAP_BITS {

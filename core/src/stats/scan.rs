@@ -76,6 +76,16 @@ fn is_year(sc: &Scan, text: &str, start: usize) -> bool {
             .map_or(true, |h| (1000.0..2200.0).contains(&h))
 }
 
+/// Whether a marker may follow `p` (the character before it): a line or sentence start.
+fn at_start(p: Option<char>) -> bool {
+    p.map_or(true, |p| {
+        matches!(
+            p,
+            '\n' | '\r' | ' ' | '\t' | '\u{3000}' | '。' | '；' | '：' | '！' | '？' | ';' | ':'
+        )
+    })
+}
+
 fn small_int(v: f64, max: f64) -> bool {
     v >= 1.0 && v <= max && v.fract() == 0.0
 }
@@ -91,6 +101,9 @@ pub(crate) struct Scanner<'t, 'l> {
     last_ordinal_chinese: bool,
     /// End of the last candidate (a prefix may not reach back over it).
     last_end: usize,
+    /// Whether lone digits before punctuation take their short path (off only in the tests
+    /// that compare both paths).
+    lone_path: bool,
 }
 
 /// What happened at a position.
@@ -103,12 +116,24 @@ enum Step {
 impl<'t, 'l> Scanner<'t, 'l> {
     /// Reads every candidate of `text` outside `excluded` spans, honouring `masks`.
     pub fn run(text: &'t str, lex: &'l Lexicon, masks: &Masks, excluded: &[Span]) -> Vec<Cand> {
+        Self::run_with(text, lex, masks, excluded, true)
+    }
+
+    /// [`Scanner::run`], with or without the short path for lone digits.
+    pub(crate) fn run_with(
+        text: &'t str,
+        lex: &'l Lexicon,
+        masks: &Masks,
+        excluded: &[Span],
+        lone_path: bool,
+    ) -> Vec<Cand> {
         let mut sc = Scanner {
             text,
             lex,
             last_ordinal_end: usize::MAX,
             last_ordinal_chinese: false,
             last_end: 0,
+            lone_path,
         };
         let mut out = Vec::new();
         let mut all = Cursor::new(&masks.all);
@@ -134,7 +159,14 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 i = s.end.max(i + c.len_utf8());
                 continue;
             }
-            match sc.at(i) {
+            // a lone digit before clause punctuation takes the short path (every such digit is
+            // a CJK character: one comparison turns away the Arabic numbers)
+            let lone = if sc.lone_path && c >= '\u{4E00}' {
+                numeral::lone_digit(text, i).and_then(|l| sc.at_lone(i, l))
+            } else {
+                None
+            };
+            match lone.unwrap_or_else(|| sc.at(i)) {
                 Step::Found(cand) => {
                     let next = cand.span.end.max(i + c.len_utf8());
                     let hidden = excl.overlaps(cand.span)
@@ -801,6 +833,34 @@ impl<'t, 'l> Scanner<'t, 'l> {
         Step::Found(c)
     }
 
+    /// [`Scanner::at`] for a lone digit before clause punctuation (一、 三，) read by
+    /// [`numeral::lone_digit`], when the character before it is one that no rule of the left
+    /// context asks about (`None` otherwise: the general path decides). Then no unit, code,
+    /// fraction, date, 零, suffix or 分之 can apply (no unit starts with the punctuation, a test
+    /// says so), so it is a marker or a bare number; the tests compare both paths.
+    fn at_lone(&mut self, i: usize, sc: Scan) -> Option<Step> {
+        let prev = char_before(self.text, i);
+        if let Some(p) = prev {
+            // ASCII: codes, versions, English; the rest: 第 数 每 前 and the codes' signs
+            if p.is_ascii()
+                || matches!(p, '·' | '•' | '×' | '第' | '数' | '每' | '前')
+                || self.last_ordinal_end == i
+                || (p == '、' && self.last_ordinal_end == i - '、'.len_utf8())
+            {
+                return None;
+            }
+        }
+        // is_marker for the punctuation after a lone digit: only `、` makes a marker
+        if at_start(prev) && self.text.get(sc.end..).is_some_and(|r| r.starts_with('、')) {
+            return Some(Step::Skip(sc.end));
+        }
+        Some(Step::Found(self.cand(
+            Span::new(i, sc.end),
+            Span::new(i, sc.end),
+            sc,
+        )))
+    }
+
     /// Adds a prefix (before `start`) and a suffix (at `end`) to `c`.
     fn finish_approx(
         &self,
@@ -954,24 +1014,6 @@ impl<'t, 'l> Scanner<'t, 'l> {
     /// characters before and after the number).
     fn is_marker(&self, sc: &Scan, prev: Option<char>, next: Option<char>) -> bool {
         let t = self.text;
-        let at_start = |p: Option<char>| {
-            p.map_or(true, |p| {
-                matches!(
-                    p,
-                    '\n' | '\r'
-                        | ' '
-                        | '\t'
-                        | '\u{3000}'
-                        | '。'
-                        | '；'
-                        | '：'
-                        | '！'
-                        | '？'
-                        | ';'
-                        | ':'
-                )
-            })
-        };
         match next {
             Some('、') => at_start(prev) && sc.number.high.is_none(),
             Some('.' | '．') => {

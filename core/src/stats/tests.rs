@@ -505,7 +505,57 @@ mod props {
         scan::Scanner::run(text, lexicon::lexicon(), &masks, &[])
     }
 
+    /// The scanner's candidates with and without the short path for lone digits.
+    fn both_paths(text: &str) -> (String, String) {
+        let masks = super::super::traps::masks(text);
+        let lex = lexicon::lexicon();
+        let run = |lone| {
+            format!(
+                "{:?}",
+                scan::Scanner::run_with(text, lex, &masks, &[], lone)
+            )
+        };
+        (run(true), run(false))
+    }
+
+    /// Characters around lone digits that matter to the scanner: digits, punctuation, units,
+    /// ordinal and code contexts, markers.
+    const LONE_ALPHABET: &str = "一两九十壹、，。；：第每 a1（个是\n";
+
+    #[test]
+    fn lone_digit_path_agrees_exhaustively() {
+        let chars: Vec<char> = LONE_ALPHABET.chars().collect();
+        for &a in &chars {
+            for &b in &chars {
+                for &c in &chars {
+                    for &d in &chars {
+                        let t = format!("{a}{b}{c}{d}");
+                        let (fast, slow) = both_paths(&t);
+                        assert_eq!(fast, slow, "{t:?}");
+                    }
+                }
+            }
+        }
+        // the short path is taken where it is meant to be, and unit_at agrees that no unit
+        // starts with the punctuation after a lone digit
+        for p in crate::numeral::LONE_ENDS {
+            assert!(
+                lexicon::lexicon().unit_at(&format!("{p}人"), 0).is_none(),
+                "{p}"
+            );
+        }
+        let (fast, _) = both_paths("一、一、一、");
+        assert_eq!(fast.matches("Cand {").count(), 2);
+    }
+
     proptest! {
+        /// The short path for lone digits gives what the general path gives, in text.
+        #[test]
+        fn lone_digit_path_agrees(text in "[一二两三九十万壹零、，。；：第每数前 a1.（）个人是分之多年月\n]{0,30}") {
+            let (fast, slow) = both_paths(&text);
+            prop_assert_eq!(fast, slow);
+        }
+
         /// Folding in place merges the same pairs, in the same order, as folding into a fresh
         /// vector: here a candidate merges with the one before it when its length is in
         /// `merging` (so chains of merges, merged candidates merging again, and none at all
