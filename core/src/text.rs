@@ -28,7 +28,7 @@ pub fn is_blank(c: char) -> bool {
 /// the blanks with `memchr` searches, decoding only where a non-ASCII blank may start.
 ///
 /// ```
-/// assert_eq!(baogao::text::count_nonblank("一、 概况\u{3000}“好” \u{FEFF}"), 6);
+/// assert_eq!(baogao::text::count_nonblank("一、 概况\u{3000}“好” \u{FEFF}"), 7);
 /// ```
 pub fn count_nonblank(s: &str) -> usize {
     let b = s.as_bytes();
