@@ -28,6 +28,24 @@ pub(crate) type CueId = usize;
 /// one that reads an archive builds it within the first few reports.
 const DFA_AFTER: usize = 256 << 10;
 
+/// Builds one of a matcher's automata over `patterns` (`None` when there are none) with the
+/// settings both share: all overlapping matches, ASCII case folded, no prefilter (the scan walks
+/// the automaton itself). A macro because the DFA and NFA builders share no trait.
+macro_rules! build_automaton {
+    ($patterns:expr, $builder:expr) => {
+        if $patterns.is_empty() {
+            None
+        } else {
+            $builder
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(true)
+                .prefilter(false)
+                .build(&$patterns)
+                .ok()
+        }
+    };
+}
+
 /// The compiled cues of one rubric.
 #[derive(Debug, Clone)]
 pub(crate) struct Matcher {
@@ -295,34 +313,14 @@ impl Matcher {
     /// The automaton of every cue part, built on first use (`None` when there are no cues).
     fn dfa(&self) -> Option<&DFA> {
         self.dfa
-            .get_or_init(|| {
-                if self.patterns.is_empty() {
-                    return None;
-                }
-                DFA::builder()
-                    .match_kind(MatchKind::Standard)
-                    .ascii_case_insensitive(true)
-                    .prefilter(false)
-                    .build(&self.patterns)
-                    .ok()
-            })
+            .get_or_init(|| build_automaton!(self.patterns, DFA::builder()))
             .as_ref()
     }
 
     /// The compact automaton of every cue part, built on first use.
     fn nfa(&self) -> Option<&NFA> {
         self.nfa
-            .get_or_init(|| {
-                if self.patterns.is_empty() {
-                    return None;
-                }
-                NFA::builder()
-                    .match_kind(MatchKind::Standard)
-                    .ascii_case_insensitive(true)
-                    .prefilter(false)
-                    .build(&self.patterns)
-                    .ok()
-            })
+            .get_or_init(|| build_automaton!(self.patterns, NFA::builder()))
             .as_ref()
     }
 
