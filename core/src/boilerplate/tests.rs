@@ -367,18 +367,3 @@ fn credit_alone_takes_the_caption_sentence_above() {
     let text = "政府工作报告\n某某省省长 王五\n某某日报记者 张三\n各位代表：\n";
     assert_eq!(blocks(text), ["某某日报记者 张三"]);
 }
-
-/// [`caption_sentence`] as it was (colon before length), kept to compare with.
-fn caption_sentence_old(s: &str) -> bool {
-    s.ends_with('。')
-        && !s.contains([':', '：'])
-        && s.chars().take(line::CAPTION_SENTENCE_MAX + 1).count() <= line::CAPTION_SENTENCE_MAX
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
-    #[test]
-    fn caption_sentence_keeps_the_definition(s in "[会议召开：:。a]{0,90}") {
-        prop_assert_eq!(caption_sentence(&s), caption_sentence_old(&s));
-    }
-}
