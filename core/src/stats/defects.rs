@@ -4,7 +4,7 @@
 //! are read, in the parent module.)
 
 use super::arith;
-use super::lexicon::Lexicon;
+use super::lexicon::{Cue, Lexicon};
 use super::scan::Cand;
 use super::Context;
 use crate::{Defect, DefectCode, Span, StatKind};
@@ -105,7 +105,7 @@ pub(crate) fn find(
     lex: &Lexicon,
 ) -> Vec<Defect> {
     let mut out = Vec::new();
-    let share = lex.cues("share_words");
+    let share = lex.cues(Cue::ShareWords);
     // 1. a bare number where a share or a count is meant: 占社区工作者总数的3。
     for b in bare {
         if !may_lack_unit(text, b) {
