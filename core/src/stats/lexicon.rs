@@ -2,6 +2,7 @@
 
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -171,7 +172,7 @@ pub(crate) struct Lexicon {
     /// The first characters of the units, numbered.
     unit_firsts: CharIndex,
     /// Trap phrases (leftmost-longest).
-    pub traps: Option<AhoCorasick>,
+    pub traps: TrapAutomata,
     /// The characters the trap phrases are written with.
     pub trap_chars: CharSet,
     /// The length in bytes of the shortest trap phrase (no shorter stretch can hold one).
@@ -211,6 +212,66 @@ impl CueList {
             by_first,
             by_last,
         }
+    }
+}
+
+/// Bytes searched for trap phrases with the compact automaton before the DFA is built. The
+/// DFA of the phrases costs about 13M instructions to build (more than reading a long report
+/// takes) and saves some tens per byte searched; only the stretches around numbers are
+/// searched, a fraction of each text. Waiting until this many bytes have been searched bounds
+/// the cost at about twice the best choice made in hindsight: a process that reads one report
+/// never builds it, one that reads an archive builds it within the first few dozen.
+const TRAP_DFA_AFTER: usize = 256 << 10;
+
+/// The automata of the trap phrases (leftmost-longest, the same matches whichever is used): a
+/// contiguous NFA, cheap to build, then the DFA once [`TRAP_DFA_AFTER`] bytes have been
+/// searched (by any thread).
+pub(crate) struct TrapAutomata {
+    patterns: Vec<&'static str>,
+    nfa: Option<AhoCorasick>,
+    dfa: OnceLock<Option<AhoCorasick>>,
+    searched: AtomicUsize,
+}
+
+impl TrapAutomata {
+    fn new(patterns: Vec<&'static str>) -> TrapAutomata {
+        TrapAutomata {
+            nfa: Self::build(&patterns, AhoCorasickKind::ContiguousNFA),
+            patterns,
+            dfa: OnceLock::new(),
+            searched: AtomicUsize::new(0),
+        }
+    }
+
+    fn build(patterns: &[&str], kind: AhoCorasickKind) -> Option<AhoCorasick> {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(kind))
+            .build(patterns)
+            .ok()
+    }
+
+    /// The automaton to search `len` more bytes with (`None`: there are no phrases).
+    pub fn for_search(&self, len: usize) -> Option<&AhoCorasick> {
+        if let Some(Some(dfa)) = self.dfa.get() {
+            return Some(dfa);
+        }
+        let before = self.searched.fetch_add(len, Ordering::Relaxed);
+        if before.saturating_add(len) >= TRAP_DFA_AFTER {
+            let dfa = self
+                .dfa
+                .get_or_init(|| Self::build(&self.patterns, AhoCorasickKind::DFA));
+            if let Some(dfa) = dfa {
+                return Some(dfa);
+            }
+        }
+        self.nfa.as_ref()
+    }
+
+    /// The compact automaton (for tests: searching with it counts nothing).
+    #[cfg(test)]
+    pub fn nfa(&self) -> Option<&AhoCorasick> {
+        self.nfa.as_ref()
     }
 }
 
@@ -376,12 +437,7 @@ fn build() -> Lexicon {
     let traps: Vec<&str> = data_lines(TRAPS).collect();
     let trap_chars = CharSet::new(traps.iter().flat_map(|t| t.chars()));
     let trap_min = traps.iter().map(|t| t.len()).min().unwrap_or(0);
-    let traps = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        // a few hundred phrases: the DFA is small and scans a report several times faster
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&traps)
-        .ok();
+    let traps = TrapAutomata::new(traps);
     let mut lists: HashMap<String, Vec<String>> = HashMap::default();
     let mut section = String::new();
     for line in data_lines(CUES) {
@@ -580,6 +636,44 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The DFA finds the trap phrases the compact automaton finds.
+        #[test]
+        fn trap_automata_agree(
+            parts in proptest::collection::vec(
+                proptest::sample::select(
+                    data_lines(TRAPS)
+                        .chain(["一", "二", "三", "的", "，", "a", "😀"])
+                        .collect::<Vec<_>>(),
+                ),
+                0..20,
+            ),
+        ) {
+            let t: String = parts.concat();
+            let traps: Vec<&str> = data_lines(TRAPS).collect();
+            let spans = |ac: Option<AhoCorasick>| -> Vec<(usize, usize)> {
+                ac.map(|ac| ac.find_iter(&t).map(|m| (m.start(), m.end())).collect())
+                    .unwrap_or_default()
+            };
+            let nfa = spans(TrapAutomata::build(&traps, AhoCorasickKind::ContiguousNFA));
+            let dfa = spans(TrapAutomata::build(&traps, AhoCorasickKind::DFA));
+            proptest::prop_assert!(!nfa.is_empty() || !t.contains("一心一意"));
+            proptest::prop_assert_eq!(nfa, dfa);
+        }
+    }
+
+    #[test]
+    fn the_trap_dfa_comes_after_some_searching() {
+        let traps = TrapAutomata::new(vec!["一心一意", "两学一做"]);
+        assert!(traps.for_search(10).is_some());
+        assert!(
+            traps.dfa.get().is_none(),
+            "the compact automaton comes first"
+        );
+        assert!(traps.for_search(TRAP_DFA_AFTER).is_some());
+        assert!(traps.dfa.get().is_some_and(Option::is_some), "then the DFA");
+    }
+
     #[test]
     fn data_files_load() {
         let lex = lexicon();
@@ -591,10 +685,6 @@ mod tests {
         assert_eq!(u.as_deref(), Some("家次"));
         assert!(!lex.cues(Cue::YearCues).is_empty());
         assert_eq!(lex.cue_before(Cue::ApproxOver, "超过", 6), Some("超过"));
-        assert!(lex
-            .traps
-            .as_ref()
-            .and_then(|t| t.find("一心一意"))
-            .is_some());
+        assert!(lex.traps.nfa().and_then(|t| t.find("一心一意")).is_some());
     }
 }

@@ -129,7 +129,6 @@ impl<'t, 'l> Traps<'t, 'l> {
     /// Searches the run of trap characters holding `i`, if `i` is in one.
     fn search_run(&mut self, i: usize) {
         let (text, set) = (self.text, &self.lex.trap_chars);
-        let Some(ac) = &self.lex.traps else { return };
         let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
             return;
         };
@@ -170,7 +169,8 @@ impl<'t, 'l> Traps<'t, 'l> {
             .get(start..end)
             .filter(|r| r.len() >= self.lex.trap_min)
         {
-            for m in ac.find_iter(run) {
+            let found = self.lex.traps.for_search(run.len());
+            for m in found.into_iter().flat_map(|ac| ac.find_iter(run)) {
                 self.spans
                     .push(Span::new(start + m.start(), start + m.end()));
             }
@@ -558,7 +558,7 @@ mod tests {
         ) {
             let t: String = parts.concat();
             let lex = lexicon();
-            let Some(ac) = &lex.traps else { return Ok(()) };
+            let Some(ac) = lex.traps.nfa() else { return Ok(()) };
             let whole: Vec<Span> = ac.find_iter(&t).map(|m| Span::new(m.start(), m.end())).collect();
             let mut traps = Traps::new(&t, lex);
             // ask at every `stride`-th character, as the scanner skips ahead
