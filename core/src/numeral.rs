@@ -129,10 +129,62 @@ pub fn starts_number(c: char) -> bool {
     arabic_digit(c).is_some() || classify(c).is_some()
 }
 
-/// First code point of the bitmap of CJK ideographs that may start a number.
-const CJK_FIRST: u32 = 0x4E00;
-/// Words of that bitmap (covers U+4E00..U+9FFF).
-const CJK_WORDS: usize = (0xA000 - 0x4E00) / 64;
+/// The offset of the first character at or after byte `from` of `text` that may start a
+/// number (what [`starts_number`] says of it), read byte by byte: a number starts with an ASCII
+/// digit, a full-width digit (EF BC 90–99), `〇` (E3 80 87) or one of the CJK ideographs of
+/// [`CJK_NUMERAL`] (lead bytes E4–E9), so every other character is passed over by its lead
+/// byte alone or, for an ideograph, one bit test, without decoding it as a `char`. `from`
+/// must be a character boundary (the result is then one too).
+pub(crate) fn next_start(text: &str, from: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = from;
+    while let Some(&[lead, b1, b2]) = b.get(i..i + 3) {
+        if lead < 0x80 {
+            if lead.is_ascii_digit() {
+                return Some(i);
+            }
+            i += 1;
+        } else if (0xE4..=0xE9).contains(&lead) {
+            // U+4000..U+9FFF: the lead byte and the next fix the word of the bitmap
+            // (U+4000 + 64 × word), the last byte the bit
+            let word = ((usize::from(lead & 0x0F) << 6) | usize::from(b1 & 0x3F)) - 0x100;
+            if CJK_NUMERAL
+                .get(word)
+                .is_some_and(|w| (w >> (b2 & 0x3F)) & 1 != 0)
+            {
+                return Some(i);
+            }
+            i += 3;
+        } else if matches!(
+            [lead, b1, b2],
+            [0xE3, 0x80, 0x87] | [0xEF, 0xBC, 0x90..=0x99]
+        ) {
+            return Some(i);
+        } else {
+            i += utf8_len(lead);
+        }
+    }
+    // fewer than three bytes left: no room for a character of three, so only an ASCII digit
+    let rest = b.get(i..)?;
+    rest.iter().position(u8::is_ascii_digit).map(|k| i + k)
+}
+
+/// The length of the UTF-8 sequence that `lead` begins (1 for a byte that begins none).
+#[inline]
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
+/// First code point of the bitmap of CJK ideographs that may start a number (U+4000: the
+/// first with lead byte E4, so that [`next_start`] finds a word from two bytes).
+const CJK_FIRST: u32 = 0x4000;
+/// Words of that bitmap (covers U+4000..U+9FFF).
+const CJK_WORDS: usize = (0xA000 - 0x4000) / 64;
 /// Bit `k` is set when U+4E00+k may start a number (the numeral characters of [`classify`]).
 static CJK_NUMERAL: [u64; CJK_WORDS] = cjk_numeral_bits();
 
@@ -1380,6 +1432,46 @@ mod tests {
                 let slow = arabic_digit(c).is_some() || classify(c).is_some();
                 assert_eq!(starts_number(c), slow, "{c}");
             }
+        }
+    }
+
+    /// [`next_start`]'s answer as the character search finds it: the oracle.
+    fn next_start_by_chars(text: &str, from: usize) -> Option<usize> {
+        text.get(from..)?
+            .char_indices()
+            .find(|&(_, c)| starts_number(c))
+            .map(|(k, _)| from + k)
+    }
+
+    #[test]
+    fn next_start_agrees_with_starts_number_on_every_character() {
+        for u in 0..0x11000u32 {
+            if let Some(c) = char::from_u32(u) {
+                let t = format!("a{c}人");
+                assert_eq!(next_start(&t, 0), next_start_by_chars(&t, 0), "{c:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn next_start_agrees_with_the_character_search(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec![
+                        "一", "〇", "零", "万", "几", "两", "7", "０", "９", "：", "、", "。", "人",
+                        "\u{4DFF}", "\u{4E00}", "\u{9FFF}", "\u{A000}", "😀", "é", "a", " ", "\n",
+                        "\u{3007}", "\u{3008}", "\u{FF10}", "\u{FF1A}",
+                    ].into_iter().map(String::from).collect::<Vec<_>>()),
+                    "\\PC{0,3}",
+                ],
+                0..30,
+            ),
+            from in 0usize..40,
+        ) {
+            let t: String = parts.concat();
+            let from = t.char_indices().map(|(k, _)| k).nth(from).unwrap_or(t.len());
+            proptest::prop_assert_eq!(next_start(&t, from), next_start_by_chars(&t, from));
         }
     }
 

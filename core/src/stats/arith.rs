@@ -18,6 +18,8 @@
 //! window besides the numbers, and each run of digits is read by a bounded number of attempts,
 //! so the whole search is linear.
 
+use std::iter::Peekable;
+
 /// The words of the sentence, each list in the expression's order of preference.
 const FROM: [&str; 2] = ["由", "从"];
 const CHANGE: [&str; 9] = [
@@ -233,33 +235,45 @@ fn match_at(t: &str, p: usize) -> Option<Groups> {
 
 /// The matches of `text`, left to right, not overlapping, with their groups.
 pub(super) fn captures_iter(text: &str) -> CapturesIter<'_> {
-    CapturesIter { text, at: 0 }
+    let [from_you, from_cong] = FROM.map(|w| memchr::memmem::find_iter(text.as_bytes(), w));
+    CapturesIter {
+        text,
+        at: 0,
+        you: from_you.peekable(),
+        cong: from_cong.peekable(),
+    }
 }
 
 /// The iterator of [`captures_iter`].
 pub(super) struct CapturesIter<'h> {
     text: &'h str,
+    /// Where the next match may start (the end of the last one).
     at: usize,
+    /// The offsets of `由` and of `从` (each searched once, by memmem, and merged in order).
+    you: Peekable<memchr::memmem::FindIter<'h, 'static>>,
+    cong: Peekable<memchr::memmem::FindIter<'h, 'static>>,
+}
+
+impl CapturesIter<'_> {
+    /// The next `由` or `从` at or after `at`.
+    fn next_from(&mut self) -> Option<usize> {
+        let at = self.at;
+        while self.you.next_if(|&p| p < at).is_some() {}
+        while self.cong.next_if(|&p| p < at).is_some() {}
+        match (self.you.peek().copied(), self.cong.peek().copied()) {
+            (Some(y), Some(c)) if c < y => self.cong.next(),
+            (Some(_), _) => self.you.next(),
+            (None, _) => self.cong.next(),
+        }
+    }
 }
 
 impl<'h> Iterator for CapturesIter<'h> {
     type Item = Captures<'h>;
 
     fn next(&mut self) -> Option<Captures<'h>> {
-        let b = self.text.as_bytes();
-        // 由 and 从 end in bytes B1 and 8E: look for those, then at the two bytes before
-        while let Some(k) = b
-            .get(self.at..)
-            .and_then(|r| memchr::memchr2(0xB1, 0x8E, r))
-        {
-            let end = self.at + k + 1;
-            self.at = end;
-            let Some(p) = end.checked_sub(3) else {
-                continue;
-            };
-            if !self.text.is_char_boundary(p) {
-                continue;
-            }
+        while let Some(p) = self.next_from() {
+            self.at = p + 1;
             if let Some(groups) = match_at(self.text, p) {
                 self.at = groups[0].1;
                 return Some(Captures {

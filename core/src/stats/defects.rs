@@ -4,7 +4,7 @@
 //! are read, in the parent module.)
 
 use super::arith;
-use super::lexicon::Lexicon;
+use super::lexicon::{Cue, Lexicon};
 use super::scan::Cand;
 use super::Context;
 use crate::{Defect, DefectCode, Span, StatKind};
@@ -105,7 +105,7 @@ pub(crate) fn find(
     lex: &Lexicon,
 ) -> Vec<Defect> {
     let mut out = Vec::new();
-    let share = lex.cues("share_words");
+    let share = lex.cues(Cue::ShareWords);
     // 1. a bare number where a share or a count is meant: 占社区工作者总数的3。
     for b in bare {
         if !may_lack_unit(text, b) {
@@ -126,10 +126,7 @@ pub(crate) fn find(
         }
     }
     // 2. parts that exceed their whole: 共…610家次，其中…294家次、234家次…
-    let mut from = 0;
-    while let Some(p) = text.get(from..).and_then(|r| r.find("其中")) {
-        let at = from + p;
-        from = at + "其中".len();
+    for at in memchr::memmem::find_iter(text.as_bytes(), "其中") {
         let s0 = sentence_start(text, at);
         let s1 = clause_end(text, at);
         // the statistics of this sentence, found by binary search (stats are sorted)

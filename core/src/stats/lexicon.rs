@@ -2,6 +2,7 @@
 
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -52,6 +53,107 @@ pub(crate) enum UnitKind {
     Quarter,
 }
 
+/// A named cue list of `cues.txt` (its section name, as [`Cue::name`] gives it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cue {
+    /// `[approx_over]`
+    ApproxOver,
+    /// `[approx_under]`
+    ApproxUnder,
+    /// `[approx_about]`
+    ApproxAbout,
+    /// `[suffix_over]`
+    SuffixOver,
+    /// `[suffix_under]`
+    SuffixUnder,
+    /// `[suffix_about]`
+    SuffixAbout,
+    /// `[prefix_blockers]`
+    PrefixBlockers,
+    /// `[year_cues]`
+    YearCues,
+    /// `[period_before]`
+    PeriodBefore,
+    /// `[period_after]`
+    PeriodAfter,
+    /// `[programme_after]`
+    ProgrammeAfter,
+    /// `[rank_before]`
+    RankBefore,
+    /// `[tier_chars]`
+    TierChars,
+    /// `[share_words]`
+    ShareWords,
+    /// `[ratio_words]`
+    RatioWords,
+    /// `[subject_verbs]`
+    SubjectVerbs,
+    /// `[unit_blockers]`
+    UnitBlockers,
+    /// `[session_before]`
+    SessionBefore,
+    /// `[rank_clause]`
+    RankClause,
+    /// `[session_after]`
+    SessionAfter,
+    /// `[bare_scale_units]`
+    BareScaleUnits,
+}
+
+impl Cue {
+    /// Every list, in the order of their indices.
+    const ALL: [Cue; 21] = [
+        Cue::ApproxOver,
+        Cue::ApproxUnder,
+        Cue::ApproxAbout,
+        Cue::SuffixOver,
+        Cue::SuffixUnder,
+        Cue::SuffixAbout,
+        Cue::PrefixBlockers,
+        Cue::YearCues,
+        Cue::PeriodBefore,
+        Cue::PeriodAfter,
+        Cue::ProgrammeAfter,
+        Cue::RankBefore,
+        Cue::TierChars,
+        Cue::ShareWords,
+        Cue::RatioWords,
+        Cue::SubjectVerbs,
+        Cue::UnitBlockers,
+        Cue::SessionBefore,
+        Cue::RankClause,
+        Cue::SessionAfter,
+        Cue::BareScaleUnits,
+    ];
+
+    /// The section name in `cues.txt`.
+    fn name(self) -> &'static str {
+        match self {
+            Cue::ApproxOver => "approx_over",
+            Cue::ApproxUnder => "approx_under",
+            Cue::ApproxAbout => "approx_about",
+            Cue::SuffixOver => "suffix_over",
+            Cue::SuffixUnder => "suffix_under",
+            Cue::SuffixAbout => "suffix_about",
+            Cue::PrefixBlockers => "prefix_blockers",
+            Cue::YearCues => "year_cues",
+            Cue::PeriodBefore => "period_before",
+            Cue::PeriodAfter => "period_after",
+            Cue::ProgrammeAfter => "programme_after",
+            Cue::RankBefore => "rank_before",
+            Cue::TierChars => "tier_chars",
+            Cue::ShareWords => "share_words",
+            Cue::RatioWords => "ratio_words",
+            Cue::SubjectVerbs => "subject_verbs",
+            Cue::UnitBlockers => "unit_blockers",
+            Cue::SessionBefore => "session_before",
+            Cue::RankClause => "rank_clause",
+            Cue::SessionAfter => "session_after",
+            Cue::BareScaleUnits => "bare_scale_units",
+        }
+    }
+}
+
 /// A unit word.
 #[derive(Debug, Clone)]
 pub(crate) struct Unit {
@@ -70,13 +172,13 @@ pub(crate) struct Lexicon {
     /// The first characters of the units, numbered.
     unit_firsts: CharIndex,
     /// Trap phrases (leftmost-longest).
-    pub traps: Option<AhoCorasick>,
+    pub traps: TrapAutomata,
     /// The characters the trap phrases are written with.
     pub trap_chars: CharSet,
     /// The length in bytes of the shortest trap phrase (no shorter stretch can hold one).
     pub trap_min: usize,
-    /// Named cue lists.
-    cues: HashMap<String, CueList>,
+    /// The cue lists, by [`Cue`] index.
+    cues: Vec<CueList>,
     /// The first and the last characters of every cue of every list: a look-up at a
     /// character that begins (ends) no cue answers without finding the list.
     cue_firsts: CharSet,
@@ -110,6 +212,66 @@ impl CueList {
             by_first,
             by_last,
         }
+    }
+}
+
+/// Bytes searched for trap phrases with the compact automaton before the DFA is built. The
+/// DFA of the phrases costs about 13M instructions to build (more than reading a long report
+/// takes) and saves some tens per byte searched; only the stretches around numbers are
+/// searched, a fraction of each text. Waiting until this many bytes have been searched bounds
+/// the cost at about twice the best choice made in hindsight: a process that reads one report
+/// never builds it, one that reads an archive builds it within the first few dozen.
+const TRAP_DFA_AFTER: usize = 256 << 10;
+
+/// The automata of the trap phrases (leftmost-longest, the same matches whichever is used): a
+/// contiguous NFA, cheap to build, then the DFA once [`TRAP_DFA_AFTER`] bytes have been
+/// searched (by any thread).
+pub(crate) struct TrapAutomata {
+    patterns: Vec<&'static str>,
+    nfa: Option<AhoCorasick>,
+    dfa: OnceLock<Option<AhoCorasick>>,
+    searched: AtomicUsize,
+}
+
+impl TrapAutomata {
+    fn new(patterns: Vec<&'static str>) -> TrapAutomata {
+        TrapAutomata {
+            nfa: Self::build(&patterns, AhoCorasickKind::ContiguousNFA),
+            patterns,
+            dfa: OnceLock::new(),
+            searched: AtomicUsize::new(0),
+        }
+    }
+
+    fn build(patterns: &[&str], kind: AhoCorasickKind) -> Option<AhoCorasick> {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(kind))
+            .build(patterns)
+            .ok()
+    }
+
+    /// The automaton to search `len` more bytes with (`None`: there are no phrases).
+    pub fn for_search(&self, len: usize) -> Option<&AhoCorasick> {
+        if let Some(Some(dfa)) = self.dfa.get() {
+            return Some(dfa);
+        }
+        let before = self.searched.fetch_add(len, Ordering::Relaxed);
+        if before.saturating_add(len) >= TRAP_DFA_AFTER {
+            let dfa = self
+                .dfa
+                .get_or_init(|| Self::build(&self.patterns, AhoCorasickKind::DFA));
+            if let Some(dfa) = dfa {
+                return Some(dfa);
+            }
+        }
+        self.nfa.as_ref()
+    }
+
+    /// The compact automaton (for tests: searching with it counts nothing).
+    #[cfg(test)]
+    pub fn nfa(&self) -> Option<&AhoCorasick> {
+        self.nfa.as_ref()
     }
 }
 
@@ -275,12 +437,7 @@ fn build() -> Lexicon {
     let traps: Vec<&str> = data_lines(TRAPS).collect();
     let trap_chars = CharSet::new(traps.iter().flat_map(|t| t.chars()));
     let trap_min = traps.iter().map(|t| t.len()).min().unwrap_or(0);
-    let traps = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        // a few hundred phrases: the DFA is small and scans a report several times faster
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&traps)
-        .ok();
+    let traps = TrapAutomata::new(traps);
     let mut lists: HashMap<String, Vec<String>> = HashMap::default();
     let mut section = String::new();
     for line in data_lines(CUES) {
@@ -293,16 +450,17 @@ fn build() -> Lexicon {
             .or_default()
             .push(line.to_string());
     }
-    let cues: HashMap<String, CueList> = lists
-        .into_iter()
-        .map(|(name, list)| (name, CueList::new(list)))
+    // by Cue index (a section no Cue names is never asked for: a test checks there is none)
+    let cues: Vec<CueList> = Cue::ALL
+        .iter()
+        .map(|c| CueList::new(lists.remove(c.name()).unwrap_or_default()))
         .collect();
     let cue_firsts = CharSet::new(
-        cues.values()
+        cues.iter()
             .flat_map(|l: &CueList| l.all.iter().filter_map(|c| c.chars().next())),
     );
     let cue_lasts = CharSet::new(
-        cues.values()
+        cues.iter()
             .flat_map(|l: &CueList| l.all.iter().filter_map(|c| c.chars().next_back())),
     );
     Lexicon {
@@ -334,19 +492,24 @@ impl Lexicon {
             .find(|u| rest.starts_with(u.text.as_str()))
     }
 
-    /// A cue list by name (longest first); empty when absent.
-    pub fn cues(&self, name: &str) -> &[String] {
-        self.cues.get(name).map_or(&[], |l| l.all.as_slice())
+    /// The list of a cue (longest first).
+    fn list(&self, name: Cue) -> Option<&CueList> {
+        self.cues.get(name as usize)
+    }
+
+    /// A cue list (longest first).
+    pub fn cues(&self, name: Cue) -> &[String] {
+        self.list(name).map_or(&[], |l| l.all.as_slice())
     }
 
     /// The longest cue of list `name` that `text[..at]` ends with.
-    pub fn cue_before<'a>(&'a self, name: &str, text: &str, at: usize) -> Option<&'a str> {
+    pub fn cue_before<'a>(&'a self, name: Cue, text: &str, at: usize) -> Option<&'a str> {
         let before = text.get(..at)?;
         let last = before.chars().next_back()?;
         if !self.cue_lasts.contains(last) {
             return None;
         }
-        let list = self.cues.get(name)?;
+        let list = self.list(name)?;
         list.by_last
             .get(&last)?
             .iter()
@@ -356,13 +519,13 @@ impl Lexicon {
     }
 
     /// The longest cue of list `name` that `text[at..]` starts with.
-    pub fn cue_after<'a>(&'a self, name: &str, text: &str, at: usize) -> Option<&'a str> {
+    pub fn cue_after<'a>(&'a self, name: Cue, text: &str, at: usize) -> Option<&'a str> {
         let after = text.get(at..)?;
         let first = after.chars().next()?;
         if !self.cue_firsts.contains(first) {
             return None;
         }
-        let list = self.cues.get(name)?;
+        let list = self.list(name)?;
         list.by_first
             .get(&first)?
             .iter()
@@ -372,11 +535,11 @@ impl Lexicon {
     }
 
     /// The cues of list `name` that end with `last` (longest first).
-    pub fn cues_ending(&self, name: &str, last: char) -> impl Iterator<Item = &str> {
+    pub fn cues_ending(&self, name: Cue, last: char) -> impl Iterator<Item = &str> {
         let list = self
             .cue_lasts
             .contains(last)
-            .then(|| self.cues.get(name))
+            .then(|| self.list(name))
             .flatten();
         list.and_then(|l| l.by_last.get(&last))
             .into_iter()
@@ -386,11 +549,11 @@ impl Lexicon {
     }
 
     /// The cues of list `name` that begin with `first` (longest first).
-    pub fn cues_starting(&self, name: &str, first: char) -> impl Iterator<Item = &str> {
+    pub fn cues_starting(&self, name: Cue, first: char) -> impl Iterator<Item = &str> {
         let list = self
             .cue_firsts
             .contains(first)
-            .then(|| self.cues.get(name))
+            .then(|| self.list(name))
             .flatten();
         list.and_then(|l| l.by_first.get(&first))
             .into_iter()
@@ -460,6 +623,58 @@ mod tests {
     }
 
     #[test]
+    fn every_cue_list_is_named_and_filled() {
+        let sections: Vec<&str> = data_lines(CUES)
+            .filter_map(|l| l.strip_prefix('[').and_then(|l| l.strip_suffix(']')))
+            .collect();
+        for s in &sections {
+            assert!(Cue::ALL.iter().any(|c| c.name() == *s), "no Cue for [{s}]");
+        }
+        for (k, c) in Cue::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, k, "{c:?}");
+            assert!(!lexicon().cues(*c).is_empty(), "{c:?} is empty");
+        }
+    }
+
+    proptest::proptest! {
+        /// The DFA finds the trap phrases the compact automaton finds.
+        #[test]
+        fn trap_automata_agree(
+            parts in proptest::collection::vec(
+                proptest::sample::select(
+                    data_lines(TRAPS)
+                        .chain(["一", "二", "三", "的", "，", "a", "😀"])
+                        .collect::<Vec<_>>(),
+                ),
+                0..20,
+            ),
+        ) {
+            let t: String = parts.concat();
+            let traps: Vec<&str> = data_lines(TRAPS).collect();
+            let spans = |ac: Option<AhoCorasick>| -> Vec<(usize, usize)> {
+                ac.map(|ac| ac.find_iter(&t).map(|m| (m.start(), m.end())).collect())
+                    .unwrap_or_default()
+            };
+            let nfa = spans(TrapAutomata::build(&traps, AhoCorasickKind::ContiguousNFA));
+            let dfa = spans(TrapAutomata::build(&traps, AhoCorasickKind::DFA));
+            proptest::prop_assert!(!nfa.is_empty() || !t.contains("一心一意"));
+            proptest::prop_assert_eq!(nfa, dfa);
+        }
+    }
+
+    #[test]
+    fn the_trap_dfa_comes_after_some_searching() {
+        let traps = TrapAutomata::new(vec!["一心一意", "两学一做"]);
+        assert!(traps.for_search(10).is_some());
+        assert!(
+            traps.dfa.get().is_none(),
+            "the compact automaton comes first"
+        );
+        assert!(traps.for_search(TRAP_DFA_AFTER).is_some());
+        assert!(traps.dfa.get().is_some_and(Option::is_some), "then the DFA");
+    }
+
+    #[test]
     fn data_files_load() {
         let lex = lexicon();
         let u = lex.unit_at("个百分点以上", 0).map(|u| u.kind);
@@ -468,12 +683,8 @@ mod tests {
         assert_eq!(u.as_deref(), Some("平方公里"));
         let u = lex.unit_at("家(次)", 0).map(|u| u.canonical.clone());
         assert_eq!(u.as_deref(), Some("家次"));
-        assert!(!lex.cues("year_cues").is_empty());
-        assert_eq!(lex.cue_before("approx_over", "超过", 6), Some("超过"));
-        assert!(lex
-            .traps
-            .as_ref()
-            .and_then(|t| t.find("一心一意"))
-            .is_some());
+        assert!(!lex.cues(Cue::YearCues).is_empty());
+        assert_eq!(lex.cue_before(Cue::ApproxOver, "超过", 6), Some("超过"));
+        assert!(lex.traps.nfa().and_then(|t| t.find("一心一意")).is_some());
     }
 }

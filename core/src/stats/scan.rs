@@ -2,7 +2,7 @@
 //! a statistic (with prefix, suffix and unit), a bare number (kept aside for shared units and
 //! defects), or nothing (ordinals, codes, slogans, ranks …).
 
-use super::lexicon::{Lexicon, UnitKind};
+use super::lexicon::{Cue, Lexicon, UnitKind};
 use super::traps::{Cursor, Masks, Traps};
 use crate::numeral::{self, Scan};
 use crate::{Approx, Span, StatKind};
@@ -142,15 +142,13 @@ impl<'t, 'l> Scanner<'t, 'l> {
         let mut excl = Cursor::new(excluded);
         let mut i = 0;
         while i < text.len() {
-            // the next character that may start a number (one iterator over the stretch
-            // between numbers, rather than a look-up per character)
-            let Some((k, c)) = text
-                .get(i..)
-                .and_then(|r| r.char_indices().find(|&(_, c)| numeral::starts_number(c)))
-            else {
+            // the next character that may start a number (read byte by byte: the stretch
+            // between numbers is most of the text)
+            let Some(k) = numeral::next_start(text, i) else {
                 break;
             };
-            i += k;
+            i = k;
+            let Some(c) = char_at(text, i) else { break };
             if let Some(s) = excl.holding(i) {
                 i = s.end.max(i + c.len_utf8());
                 continue;
@@ -308,9 +306,9 @@ impl<'t, 'l> Scanner<'t, 'l> {
     fn prefix(&self, at: usize, scale_only: bool) -> Option<(usize, Approx)> {
         let t = self.text;
         for (list, ap) in [
-            ("approx_over", Approx::Over),
-            ("approx_under", Approx::Under),
-            ("approx_about", Approx::About),
+            (Cue::ApproxOver, Approx::Over),
+            (Cue::ApproxUnder, Approx::Under),
+            (Cue::ApproxAbout, Approx::About),
         ] {
             if let Some(w) = self.lex.cue_before(list, t, at) {
                 if w == "上" && !scale_only {
@@ -322,7 +320,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 }
                 // a word such as 最近 / 制约 / 赶超 holds the marker
                 let last = w.chars().next_back().unwrap_or(' ');
-                let blocked = self.lex.cues_ending("prefix_blockers", last).any(|b| {
+                let blocked = self.lex.cues_ending(Cue::PrefixBlockers, last).any(|b| {
                     t.get(..at).is_some_and(|h| h.ends_with(b))
                         && b.ends_with(w)
                         && b.len() > w.len()
@@ -340,9 +338,9 @@ impl<'t, 'l> Scanner<'t, 'l> {
     fn suffix(&self, at: usize, after_unit: bool) -> Option<(usize, Approx)> {
         let t = self.text;
         for (list, ap) in [
-            ("suffix_over", Approx::Over),
-            ("suffix_under", Approx::Under),
-            ("suffix_about", Approx::About),
+            (Cue::SuffixOver, Approx::Over),
+            (Cue::SuffixUnder, Approx::Under),
+            (Cue::SuffixAbout, Approx::About),
         ] {
             if let Some(w) = self.lex.cue_after(list, t, at) {
                 if after_unit && (w == "多" || w == "余") {
@@ -408,7 +406,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             let session = t.get(sc.end..).is_some_and(|r| r.starts_with('届'))
                 && sc.chinese
                 && !sc.arabic
-                && self.lex.cue_before("session_before", t, i).is_some();
+                && self.lex.cue_before(Cue::SessionBefore, t, i).is_some();
             if p == '第'
                 && small_int(sc.number.value, 4.0)
                 && t.get(sc.end..).is_some_and(|r| r.starts_with("季度"))
@@ -513,8 +511,8 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 return self.date(i, end, sc);
             }
             // a bare year: after a cue word, or alone in brackets
-            let cue = self.lex.cue_before("year_cues", t, i).is_some()
-                || (prev == Some(' ') && self.lex.cue_before("year_cues", t, i - 1).is_some());
+            let cue = self.lex.cue_before(Cue::YearCues, t, i).is_some()
+                || (prev == Some(' ') && self.lex.cue_before(Cue::YearCues, t, i - 1).is_some());
             let bracketed = matches!(prev, Some('（' | '(' | '【' | '['))
                 && matches!(next, Some('）' | ')' | '】' | ']'));
             let plain_end = !next.is_some_and(|n| {
@@ -576,7 +574,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         } else {
             lex.unit_at(t, e)
         }
-        .filter(|_| lex.cue_after("unit_blockers", t, e).is_none());
+        .filter(|_| lex.cue_after(Cue::UnitBlockers, t, e).is_none());
         let Some(unit) = unit else {
             return self.no_unit(i, e, at_e, sc, approx, suffix_approx);
         };
@@ -606,7 +604,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             return Step::Skip(ue);
         }
         let events =
-            unit.kind == UnitKind::Count && self.lex.cues("bare_scale_units").contains(&unit.text);
+            unit.kind == UnitKind::Count && self.lex.cues(Cue::BareScaleUnits).contains(&unit.text);
         // 亿元以上项目, 千人以上企业: a lone scale word with its unit as a threshold
         let threshold = sc.scale_only
             && self
@@ -671,12 +669,12 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 let rank = unit.kind == UnitKind::RankWord
                     || self
                         .lex
-                        .cues("rank_clause")
+                        .cues(Cue::RankClause)
                         .iter()
                         .any(|w| clause.contains(w.as_str()))
                     || self
                         .lex
-                        .cues("rank_before")
+                        .cues(Cue::RankBefore)
                         .iter()
                         .any(|w| before_n(t, i, 4).contains(w.as_str()));
                 if rank {
@@ -742,14 +740,14 @@ impl<'t, 'l> Scanner<'t, 'l> {
         }
         if matches!(kind, StatKind::Duration | StatKind::Count) {
             // 三年行动, 外国人才三年倍增行动: the name of a programme
-            let named =
-                self.lex.cue_after("programme_after", t, ue).is_some() || self.names_programme(ue);
+            let named = self.lex.cue_after(Cue::ProgrammeAfter, t, ue).is_some()
+                || self.names_programme(ue);
             if named && sc.chinese && !sc.arabic {
                 return Step::Skip(ue);
             }
         }
         // 十四届人大三次会议: the ordinal of a session
-        if unit.text == "次" && self.lex.cue_after("session_after", t, ue).is_some() {
+        if unit.text == "次" && self.lex.cue_after(Cue::SessionAfter, t, ue).is_some() {
             let b = before_n(t, i, 1);
             if !matches!(b, "开" | "行" | "了" | "办" | "织" | "加" | "席" | "共") {
                 return Step::Skip(ue);
@@ -956,7 +954,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             let clause = self.clause_before(i);
             if self
                 .lex
-                .cues("ratio_words")
+                .cues(Cue::RatioWords)
                 .iter()
                 .any(|w| clause.contains(w.as_str()))
             {
@@ -1002,11 +1000,14 @@ impl<'t, 'l> Scanner<'t, 'l> {
 
     /// Whether a programme's name (`…行动`) follows `at` in the same phrase.
     fn names_programme(&self, at: usize) -> bool {
-        let rest = after_n(self.text, at, 10);
-        let phrase = rest
-            .split(|c: char| !c.is_alphabetic() || c.is_ascii())
-            .next()
-            .unwrap_or("");
+        // the phrase: up to 10 letters of a script other than ASCII
+        let rest = self.text.get(at..).unwrap_or("");
+        let end = rest
+            .char_indices()
+            .take(10)
+            .find(|&(_, c)| c.is_ascii() || !crate::text::is_alphabetic(c))
+            .map_or_else(|| after_n(rest, 0, 10).len(), |(k, _)| k);
+        let phrase = rest.get(..end).unwrap_or("");
         ["行动", "会战"].iter().any(|w| phrase.contains(w))
     }
 
@@ -1029,7 +1030,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
     /// Whether the number at `i` follows a list of administrative tiers (省市县三级, 县、镇两级).
     fn after_tiers(&self, i: usize) -> bool {
         let b = before_n(self.text, i, 6);
-        let tiers = self.lex.cues("tier_chars");
+        let tiers = self.lex.cues(Cue::TierChars);
         let mut rest = b;
         let mut n = 0;
         // strip tiers and 、 from the end
@@ -1048,7 +1049,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
     /// 一年来, 五年间, 过去五年, 今后五年, 的五年, 新的一年.
     fn discourse_period(&self, i: usize, ue: usize, sc: &Scan) -> bool {
         let t = self.text;
-        if self.lex.cue_after("period_after", t, ue).is_some() {
+        if self.lex.cue_after(Cue::PeriodAfter, t, ue).is_some() {
             return true;
         }
         let pre = self.prefix(i, sc.scale_only);
@@ -1059,7 +1060,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             }
         }
         let start = pre.map_or(i, |(s, _)| s);
-        if self.lex.cue_before("period_before", t, start).is_some() {
+        if self.lex.cue_before(Cue::PeriodBefore, t, start).is_some() {
             return true;
         }
         false

@@ -2,6 +2,10 @@
 //! place names), short quoted phrases (“四个意识”, “4431”), titles in 《》 (no quantities there),
 //! URLs and e-mail addresses.
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+
 use super::lexicon::Lexicon;
 use super::url;
 use crate::Span;
@@ -125,7 +129,6 @@ impl<'t, 'l> Traps<'t, 'l> {
     /// Searches the run of trap characters holding `i`, if `i` is in one.
     fn search_run(&mut self, i: usize) {
         let (text, set) = (self.text, &self.lex.trap_chars);
-        let Some(ac) = &self.lex.traps else { return };
         let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
             return;
         };
@@ -166,7 +169,8 @@ impl<'t, 'l> Traps<'t, 'l> {
             .get(start..end)
             .filter(|r| r.len() >= self.lex.trap_min)
         {
-            for m in ac.find_iter(run) {
+            let found = self.lex.traps.for_search(run.len());
+            for m in found.into_iter().flat_map(|ac| ac.find_iter(run)) {
                 self.spans
                     .push(Span::new(start + m.start(), start + m.end()));
             }
@@ -184,9 +188,39 @@ fn wide_mark(b: &[u8]) -> bool {
     )
 }
 
+/// The [`wide_mark`]s as written.
+const WIDE_MARKS: [&str; 9] = ["“", "”", "《", "》", "「", "」", "『", "』", "］"];
+
+/// One automaton over the [`WIDE_MARKS`]: its prefilter looks for all of them at once (their
+/// lead bytes also lead the commonest punctuation, `、。，：`, so a search for those bytes
+/// stops at nearly every clause).
+fn wide_marks() -> Option<&'static AhoCorasick> {
+    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(WIDE_MARKS)
+            .ok()
+    })
+    .as_ref()
+}
+
+/// The first [`wide_mark`] at or after `from`, searched byte by byte for the lead bytes (only
+/// if the automaton could not be built).
+fn wide_by_lead_bytes(bytes: &[u8], mut from: usize) -> Option<usize> {
+    loop {
+        let at = from + memchr::memchr3(0xE2, 0xE3, 0xEF, bytes.get(from..)?)?;
+        if bytes.get(at..at + 3).is_some_and(wide_mark) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+}
+
 /// The offsets the quote pass acts on, in increasing order: ASCII `"` `]` LF CR and the
-/// [`wide_mark`]s. Each kind is searched with memchr and its next hit remembered, so the text
-/// is searched once however many offsets are asked about (they never decrease).
+/// [`wide_mark`]s. Each kind is searched once (memchr, or the automaton of [`wide_marks`])
+/// and its next hit remembered, so the text is searched once however many offsets are asked
+/// about (they never decrease).
 struct Stops<'a> {
     bytes: &'a [u8],
     /// The next hit of each search at or after the last offset asked about (`usize::MAX`:
@@ -223,20 +257,14 @@ impl<'a> Stops<'a> {
             ));
         }
         if self.wide.map_or(true, |k| k < i) {
-            let mut from = i;
-            self.wide = Some(loop {
-                let Some(k) = bytes
-                    .get(from..)
-                    .and_then(|r| memchr::memchr3(0xE2, 0xE3, 0xEF, r))
-                else {
-                    break usize::MAX;
-                };
-                let at = from + k;
-                if bytes.get(at..at + 3).is_some_and(wide_mark) {
-                    break at;
+            let hit = match wide_marks() {
+                Some(ac) if i <= bytes.len() => {
+                    ac.find(Input::new(bytes).range(i..)).map(|m| m.start())
                 }
-                from = at + 1;
-            });
+                Some(_) => None,
+                None => wide_by_lead_bytes(bytes, i),
+            };
+            self.wide = Some(hit.unwrap_or(usize::MAX));
         }
         let k = self.ascii.min(self.cr).min(self.wide).unwrap_or(usize::MAX);
         (k < bytes.len()).then_some(k)
@@ -278,7 +306,18 @@ pub(crate) fn masks(text: &str) -> Masks {
         };
         url_runs(text.as_bytes(), |s, e| search(s, e, &mut all));
     }
-    // quotes: one pass, tracking the open quote of each family
+    quote_pass(text, true, &mut all, &mut quantity);
+    Masks {
+        all: merge(all),
+        quantity: merge(quantity),
+    }
+}
+
+/// Short quotes and ］ glossary terms (into `all`) and titles (into `quantity`): one pass,
+/// tracking the open quote of each family. With `jump`, it passes over the stretches where
+/// nothing open may still make a span, from one [`Stops`] to the next; without, it reads every
+/// character (the tests compare both).
+fn quote_pass(text: &str, jump: bool, all: &mut Vec<Span>, quantity: &mut Vec<Span>) {
     let mut curly: Option<(usize, usize, bool)> = None; // (content start, chars, clean)
     let mut corner: Option<(usize, usize, bool)> = None;
     let mut ascii: Option<(usize, usize, bool)> = None;
@@ -286,8 +325,16 @@ pub(crate) fn masks(text: &str) -> Masks {
     let mut stops = Stops::new(text.as_bytes());
     let mut i = 0;
     while i < text.len() {
-        if curly.is_none() && corner.is_none() && ascii.is_none() && title.is_none() {
-            // nothing open: jump to the next character acted on here
+        // (a curly or corner quote that can no longer make a span is dropped at once: only
+        // its closing mark, a new opening one or a line break would act on it, and on nothing
+        // open they do the same; an ASCII one is kept, as its next `"` closes it)
+        if jump
+            && curly.is_none()
+            && corner.is_none()
+            && !ascii.is_some_and(|q| q.2)
+            && title.is_none()
+        {
+            // nothing that may still make a span: jump to the next character acted on here
             match stops.next(i) {
                 Some(k) => i = k,
                 None => break,
@@ -306,12 +353,12 @@ pub(crate) fn masks(text: &str) -> Masks {
         };
         match c {
             '“' => curly = Some((next, 0, true)),
-            '”' => close(&mut curly, &mut all),
+            '”' => close(&mut curly, all),
             '「' | '『' => corner = Some((next, 0, true)),
-            '」' | '』' => close(&mut corner, &mut all),
+            '」' | '』' => close(&mut corner, all),
             '"' => {
                 if ascii.is_some() {
-                    close(&mut ascii, &mut all);
+                    close(&mut ascii, all);
                 } else {
                     ascii = Some((next, 0, true));
                 }
@@ -365,6 +412,11 @@ pub(crate) fn masks(text: &str) -> Masks {
                         q.2 = false;
                     }
                 }
+                for q in [&mut curly, &mut corner] {
+                    if jump && q.is_some_and(|q| !q.2) {
+                        *q = None;
+                    }
+                }
                 if let Some(t) = &mut title {
                     t.1 += 1;
                     if t.1 > TITLE {
@@ -374,10 +426,6 @@ pub(crate) fn masks(text: &str) -> Masks {
             }
         }
         i = next;
-    }
-    Masks {
-        all: merge(all),
-        quantity: merge(quantity),
     }
 }
 
@@ -510,7 +558,7 @@ mod tests {
         ) {
             let t: String = parts.concat();
             let lex = lexicon();
-            let Some(ac) = &lex.traps else { return Ok(()) };
+            let Some(ac) = lex.traps.nfa() else { return Ok(()) };
             let whole: Vec<Span> = ac.find_iter(&t).map(|m| Span::new(m.start(), m.end())).collect();
             let mut traps = Traps::new(&t, lex);
             // ask at every `stride`-th character, as the scanner skips ahead
@@ -547,6 +595,30 @@ mod tests {
                 proptest::prop_assert_eq!(got, expected, "from {}", i);
                 from = i;
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The quote pass that jumps between stops finds what the one reading every character
+        /// finds (quotes left open, grown long or dirty, titles, ］ terms, line breaks).
+        #[test]
+        fn quote_pass_jumps_as_it_reads(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "“", "”", "《", "》", "「", "」", "『", "』", "［", "］", "[", "]", "\"",
+                    "\n", "\r", "，", "。", "：", "、", "四个", "意识", "12", "中", "a",
+                    "很长很长很长的一段话", "😀",
+                ]),
+                0..60,
+            ),
+        ) {
+            let t: String = parts.concat();
+            let (mut all_j, mut qty_j, mut all_r, mut qty_r) =
+                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            quote_pass(&t, true, &mut all_j, &mut qty_j);
+            quote_pass(&t, false, &mut all_r, &mut qty_r);
+            proptest::prop_assert_eq!(all_j, all_r);
+            proptest::prop_assert_eq!(qty_j, qty_r);
         }
     }
 
