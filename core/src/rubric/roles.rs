@@ -73,8 +73,9 @@ pub(crate) struct DocContext<'a> {
     pub doc: usize,
     pub span: Span,
     pub hits: Hits,
-    /// Sentence ends (absolute byte offsets).
-    pub ends: Vec<usize>,
+    /// Sentence ends, relative to the document's start (`span.start`): shared by every rubric
+    /// the document is scored against, not copied.
+    pub ends: &'a [usize],
     /// Indices of the document's headings.
     pub heads: Vec<usize>,
     /// The document minus boilerplate (sorted, disjoint).
@@ -86,29 +87,14 @@ pub(crate) struct DocContext<'a> {
 }
 
 impl<'a> DocContext<'a> {
-    pub(crate) fn new(
-        rubric: &'a Rubric,
-        text: &'a str,
-        report: &'a Report,
-        doc: usize,
-    ) -> DocContext<'a> {
-        DocContext::with_ends(
-            rubric,
-            text,
-            report,
-            doc,
-            &doc_sentence_ends(text, report, doc),
-        )
-    }
-
-    /// [`DocContext::new`] with the document's sentence ends (relative to its start, from
+    /// The context of document `doc`, given its sentence ends (relative to its start, from
     /// [`doc_sentence_ends`]) computed once for every rubric it is scored against.
     pub(crate) fn with_ends(
         rubric: &'a Rubric,
         text: &'a str,
         report: &'a Report,
         doc: usize,
-        rel_ends: &[usize],
+        rel_ends: &'a [usize],
     ) -> DocContext<'a> {
         let span = doc_span(report, doc);
         let slice = text.get(span.start..span.end).unwrap_or("");
@@ -123,11 +109,10 @@ impl<'a> DocContext<'a> {
         text: &'a str,
         report: &'a Report,
         doc: usize,
-        rel_ends: &[usize],
+        rel_ends: &'a [usize],
         rel_hits: Hits,
     ) -> DocContext<'a> {
         let span = doc_span(report, doc);
-        let ends: Vec<usize> = rel_ends.iter().map(|e| e + span.start).collect();
         let hits = rel_hits.shifted(span.start);
         // Headings are in document order: the document's are one run.
         let lo = report.headings.partition_point(|h| h.document < doc);
@@ -156,7 +141,7 @@ impl<'a> DocContext<'a> {
             doc,
             span,
             hits,
-            ends,
+            ends: rel_ends,
             heads,
             base,
             titles,
@@ -186,24 +171,33 @@ impl<'a> DocContext<'a> {
         intersect(&normalize(v), &self.base)
     }
 
+    /// The sentence ends of the document from the first one after `at` on (absolute offsets).
+    pub(crate) fn ends_after(&self, at: usize) -> impl Iterator<Item = usize> + '_ {
+        let base = self.span.start;
+        let i = self.ends.partition_point(|&e| e + base <= at);
+        self.ends
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .map(move |&e| e + base)
+    }
+
     /// Start of the sentence holding `at`.
     fn sentence_start(&self, at: usize) -> usize {
-        let i = self.ends.partition_point(|&e| e <= at);
+        let base = self.span.start;
+        let i = self.ends.partition_point(|&e| e + base <= at);
         let s = i
             .checked_sub(1)
             .and_then(|j| self.ends.get(j))
-            .copied()
-            .unwrap_or(self.span.start)
-            .max(self.span.start);
+            .map_or(base, |&e| e + base)
+            .max(base);
         skip_blanks(self.text, s, at)
     }
 
     /// End of the sentence holding `at`.
     fn sentence_end(&self, at: usize) -> usize {
-        let i = self.ends.partition_point(|&e| e <= at);
-        self.ends
-            .get(i)
-            .copied()
+        self.ends_after(at)
+            .next()
             .unwrap_or(self.span.end)
             .min(self.span.end)
     }
