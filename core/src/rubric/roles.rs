@@ -203,11 +203,16 @@ impl<'a> DocContext<'a> {
     }
 
     fn cue_in(&self, cues: &[CueId], span: Span) -> bool {
-        cues.iter().any(|&c| {
-            let h = self.hits.of(c);
-            let i = h.partition_point(|x| x.start < span.start);
-            h.get(i).is_some_and(|x| x.end <= span.end)
-        })
+        cues.iter().any(|&c| hit_within(self.hits.of(c), span))
+    }
+
+    /// [`DocContext::cue_in`] for each of `lines` at once (see [`mark_hit_within`]).
+    fn cue_in_lines(&self, cues: &[CueId], lines: &[Span]) -> Vec<bool> {
+        let mut out = vec![false; lines.len()];
+        for &c in cues {
+            mark_hit_within(self.hits.of(c), lines, &mut out);
+        }
+        out
     }
 
     /// Whether the sentence `s` (holding a lead cue ending at `cue_end`) introduces a list.
@@ -279,21 +284,24 @@ impl<'a> DocContext<'a> {
         let roles = &self.rubric.roles;
         let mut parts: Vec<Vec<RolePart>> = vec![Vec::new(); roles.len()];
         // 1. Headings.
-        for &hi in &self.heads {
-            let Some(h) = self.report.headings.get(hi) else {
-                continue;
-            };
-            let line = heading_line(h);
-            for (ri, role) in roles.iter().enumerate() {
-                if self.cue_in(&role.heading, line) && !self.cue_in(&role.heading_not, line) {
-                    if let Some(p) = parts.get_mut(ri) {
-                        p.push(RolePart {
-                            role: role.id.clone(),
-                            span: h.span,
-                            anchor: line,
-                            found: Found::Heading,
-                        });
-                    }
+        let heads: Vec<&crate::Heading> = self
+            .heads
+            .iter()
+            .filter_map(|&hi| self.report.headings.get(hi))
+            .collect();
+        let lines: Vec<Span> = heads.iter().map(|h| heading_line(h)).collect();
+        for (ri, role) in roles.iter().enumerate() {
+            let yes = self.cue_in_lines(&role.heading, &lines);
+            let no = self.cue_in_lines(&role.heading_not, &lines);
+            let Some(p) = parts.get_mut(ri) else { continue };
+            for (k, (h, &line)) in heads.iter().zip(&lines).enumerate() {
+                if yes.get(k) == Some(&true) && no.get(k) != Some(&true) {
+                    p.push(RolePart {
+                        role: role.id.clone(),
+                        span: h.span,
+                        anchor: line,
+                        found: Found::Heading,
+                    });
                 }
             }
         }
@@ -447,7 +455,34 @@ impl<'a> DocContext<'a> {
     }
 }
 
-/// A heading's marker and title.
+/// Whether the first of `hits` (sorted) that starts at or after `span` starts ends inside it:
+/// a cue "is in" a span.
+fn hit_within(hits: &[Span], span: Span) -> bool {
+    let i = hits.partition_point(|x| x.start < span.start);
+    hits.get(i).is_some_and(|x| x.end <= span.end)
+}
+
+/// Sets `out[k]` where [`hit_within`]`(hits, spans[k])` holds, for every span at once: one merge
+/// of the hits with the spans (in document order; a span that starts before the previous one
+/// searches again) instead of one search per span.
+fn mark_hit_within(hits: &[Span], spans: &[Span], out: &mut [bool]) {
+    if hits.is_empty() {
+        return;
+    }
+    let mut j = 0;
+    let mut prev = 0;
+    for (span, hit) in spans.iter().zip(out.iter_mut()) {
+        if span.start < prev {
+            j = hits.partition_point(|x| x.start < span.start);
+        }
+        prev = span.start;
+        while hits.get(j).is_some_and(|x| x.start < span.start) {
+            j += 1;
+        }
+        *hit |= hits.get(j).is_some_and(|x| x.end <= span.end);
+    }
+}
+
 /// The span of document `doc` (empty when there is none).
 pub(crate) fn doc_span(report: &Report, doc: usize) -> Span {
     report
@@ -462,6 +497,7 @@ pub(crate) fn doc_sentence_ends(text: &str, report: &Report, doc: usize) -> Vec<
     sentence_ends(text.get(span.start..span.end).unwrap_or(""))
 }
 
+/// A heading's marker and title.
 pub(crate) fn heading_line(h: &crate::Heading) -> Span {
     let start = if h.marker.is_empty() {
         h.title.start
@@ -632,6 +668,23 @@ mod tests {
     fn english_plan_lead() {
         let v = roles_of("Report\nWe released 3 versions.\nBelow is the plan of the team for 2023:\n1. Fix bugs.\n");
         assert!(has(&v, "plans"), "{v:?}");
+    }
+
+    proptest::proptest! {
+        /// The merge marks the spans the search per span finds.
+        #[test]
+        fn mark_hit_within_as_searched(
+            hits in proptest::collection::vec((0usize..60, 1usize..8), 0..20),
+            spans in proptest::collection::vec((0usize..60, 0usize..12), 0..12),
+        ) {
+            let mut hits: Vec<Span> = hits.into_iter().map(|(s, l)| Span::new(s, s + l)).collect();
+            hits.sort();
+            let spans: Vec<Span> = spans.into_iter().map(|(s, l)| Span::new(s, s + l)).collect();
+            let mut out = vec![false; spans.len()];
+            mark_hit_within(&hits, &spans, &mut out);
+            let want: Vec<bool> = spans.iter().map(|&s| hit_within(&hits, s)).collect();
+            proptest::prop_assert_eq!(out, want);
+        }
     }
 
     #[test]
