@@ -49,7 +49,10 @@ pub fn count_nonblank(s: &str) -> usize {
     let b = s.as_bytes();
     let chars = s.chars().count();
     // Blanks are rare in report text: searches that stop at each one beat a loop over bytes.
-    let ascii_blank = memchr::memchr3_iter(b'\n', b'\r', b' ', b).count()
+    // The common ones are counted one byte value at a time (a vector count, no stop per hit).
+    let ascii_blank = memchr::memchr_iter(b'\n', b).count()
+        + memchr::memchr_iter(b'\r', b).count()
+        + memchr::memchr_iter(b' ', b).count()
         + memchr::memchr3_iter(b'\t', 0x0B, 0x0C, b).count();
     // Non-ASCII blanks start with 0xC2 (U+0085, U+00A0), 0xE1 (U+1680), 0xE2 (U+2000..U+205F),
     // 0xE3 (U+3000) or 0xEF (U+FEFF); the last two also lead most CJK punctuation, so those
@@ -58,10 +61,20 @@ pub fn count_nonblank(s: &str) -> usize {
     let mut other_blank = memchr::memchr3_iter(0xC2, 0xE1, 0xE2, b)
         .filter(|&i| decode_at(i).is_some_and(is_blank))
         .count();
-    for seq in ["\u{3000}", "\u{FEFF}"] {
-        other_blank += memchr::memmem::find_iter(b, seq.as_bytes()).count();
+    for finder in wide_blank_finders() {
+        other_blank += finder.find_iter(b).count();
     }
     chars - ascii_blank - other_blank
+}
+
+/// The searchers for the ideographic space U+3000 and the BOM U+FEFF, built once (not per
+/// call of [`count_nonblank`], which is called per span).
+fn wide_blank_finders() -> &'static [memchr::memmem::Finder<'static>; 2] {
+    static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| {
+        ["\u{3000}", "\u{FEFF}"].map(|seq| memchr::memmem::Finder::new(seq.as_bytes()))
+    })
 }
 
 /// The lines of `text` as byte spans, without their line terminator (`\n`, `\r\n` or a lone

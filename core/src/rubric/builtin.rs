@@ -80,13 +80,14 @@ pub(crate) fn joint_with_base(name: &str) -> Option<&'static Joint> {
         .as_ref()
 }
 
-/// The `select` cues of one of the [`PRIORITY`] rubrics, compiled on their own (a handful of
-/// words), so that choosing a rubric does not build the full automaton of every candidate.
-/// A cue's hits do not depend on the other cues of its matcher, so these are the hits the full
-/// rubric would find.
+/// The `select` cues of the [`PRIORITY`] rubrics, compiled on their own (a handful of words)
+/// into one automaton, so that choosing a rubric reads the title and the opening once and
+/// does not build the full automaton of every candidate. A cue's hits do not depend on the
+/// other cues of its matcher, so these are the hits each full rubric would find.
 struct Selector {
     matcher: Matcher,
-    select: Vec<CueId>,
+    /// Per rubric of [`PRIORITY`], its `select` cues in `matcher`.
+    select: Vec<Vec<CueId>>,
 }
 
 /// The `select` cues of a built-in rubric's source, read from its header alone: in TOML the
@@ -107,24 +108,25 @@ fn header_select(src: &str) -> Option<Vec<String>> {
     Some(header.select)
 }
 
-fn selectors() -> &'static [Option<Selector>] {
-    static CACHE: OnceLock<Vec<Option<Selector>>> = OnceLock::new();
+fn selector() -> &'static Selector {
+    static CACHE: OnceLock<Selector> = OnceLock::new();
     CACHE.get_or_init(|| {
-        PRIORITY
+        let mut b = MatcherBuilder::default();
+        let select = PRIORITY
             .iter()
             .map(|name| {
-                let (_, src) = SOURCES.iter().find(|(n, _)| n == name)?;
-                let mut b = MatcherBuilder::default();
-                let select = header_select(src)?
+                let src = SOURCES.iter().find(|(n, _)| n == name).map_or("", |s| s.1);
+                header_select(src)
+                    .unwrap_or_default()
                     .iter()
                     .filter_map(|c| b.add(c).ok())
-                    .collect();
-                Some(Selector {
-                    matcher: b.build(),
-                    select,
-                })
+                    .collect()
             })
-            .collect()
+            .collect();
+        Selector {
+            matcher: b.build(),
+            select,
+        }
     })
 }
 
@@ -176,13 +178,11 @@ pub(crate) fn choose(text: &str, report: &Report, doc: usize) -> &'static str {
         if part.is_empty() {
             continue;
         }
-        let ends = sentence_ends(part);
-        for (name, sel) in PRIORITY.iter().zip(selectors()) {
-            if let Some(sel) = sel {
-                let hits = sel.matcher.scan(part, &ends);
-                if sel.select.iter().any(|&c| !hits.of(c).is_empty()) {
-                    return name;
-                }
+        let sel = selector();
+        let hits = sel.matcher.scan(part, &sentence_ends(part));
+        for (name, cues) in PRIORITY.iter().zip(&sel.select) {
+            if cues.iter().any(|&c| !hits.of(c).is_empty()) {
+                return name;
             }
         }
     }
@@ -237,7 +237,7 @@ mod tests {
 
     #[test]
     fn selectors_hit_where_the_full_rubric_does() {
-        // The small select-only matchers must agree with the compiled rubric's own matcher.
+        // The small select-only matcher must agree with the compiled rubric's own matcher.
         let texts = [
             "2026年政府工作报告\n各位代表：现在，我代表市人民政府作工作报告。",
             "个人述职述廉报告。本人述职如下；",
@@ -246,14 +246,14 @@ mod tests {
             "工作总结\n政府工作\n报告",
             "",
         ];
-        for (name, sel) in PRIORITY.iter().zip(selectors()) {
-            let sel = sel.as_ref().expect("selector");
+        let sel = selector();
+        for (name, select) in PRIORITY.iter().zip(&sel.select) {
             let full = get_ref(name).expect("rubric");
-            assert_eq!(sel.select.len(), full.select.len(), "{name}");
+            assert_eq!(select.len(), full.select.len(), "{name}");
             for t in texts {
                 let ends = sentence_ends(t);
                 let (a, b) = (sel.matcher.scan(t, &ends), full.matcher.scan(t, &ends));
-                for (x, y) in sel.select.iter().zip(&full.select) {
+                for (x, y) in select.iter().zip(&full.select) {
                     assert_eq!(a.of(*x), b.of(*y), "{name}: {t}");
                 }
             }

@@ -212,6 +212,8 @@ pub(crate) struct Joint {
     matcher: Matcher,
     /// For each of the two matchers, its cue ids in `matcher`.
     maps: [Vec<CueId>; 2],
+    /// Per cue of `matcher`: whether the first matcher uses it.
+    in_first: Vec<bool>,
 }
 
 impl Joint {
@@ -227,20 +229,42 @@ impl Joint {
                 .collect()
         };
         let maps = [map(a), map(b)];
+        let matcher = builder.build();
+        let mut in_first = vec![false; matcher.cues.len()];
+        for &c in &maps[0] {
+            if let Some(x) = in_first.get_mut(c) {
+                *x = true;
+            }
+        }
         Joint {
-            matcher: builder.build(),
+            matcher,
             maps,
+            in_first,
         }
     }
 
-    /// Scans `text` once: the hits of the first matcher, then of the second.
+    /// Scans `text` once: the hits of the first matcher, then of the second. Each list of hits
+    /// is moved to the matcher that uses it, copied only for a cue both use.
     pub(crate) fn scan(&self, text: &str, ends: &[usize]) -> [Hits; 2] {
-        let all = self.matcher.scan(text, ends);
-        let pick = |map: &[CueId]| Hits {
-            by_cue: map.iter().map(|&c| all.of(c).to_vec()).collect(),
-        };
+        let mut all = self.matcher.scan(text, ends).by_cue;
         let [a, b] = &self.maps;
-        [pick(a), pick(b)]
+        let hb = Hits {
+            by_cue: b
+                .iter()
+                .map(|&c| match all.get_mut(c) {
+                    Some(v) if self.in_first.get(c).copied().unwrap_or(false) => v.clone(),
+                    Some(v) => std::mem::take(v),
+                    None => Vec::new(),
+                })
+                .collect(),
+        };
+        let ha = Hits {
+            by_cue: a
+                .iter()
+                .map(|&c| all.get_mut(c).map(std::mem::take).unwrap_or_default())
+                .collect(),
+        };
+        [ha, hb]
     }
 }
 

@@ -326,7 +326,8 @@ impl Rubric {
     /// assert!(parts.iter().any(|p| p.role == "plans"));
     /// ```
     pub fn find_roles(&self, text: &str, report: &Report, doc: usize) -> Vec<RolePart> {
-        let ctx = roles::DocContext::new(self, text, report, doc);
+        let ends = roles::doc_sentence_ends(text, report, doc);
+        let ctx = roles::DocContext::with_ends(self, text, report, doc, &ends);
         ctx.parts_public()
     }
 

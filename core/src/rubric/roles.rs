@@ -73,8 +73,9 @@ pub(crate) struct DocContext<'a> {
     pub doc: usize,
     pub span: Span,
     pub hits: Hits,
-    /// Sentence ends (absolute byte offsets).
-    pub ends: Vec<usize>,
+    /// Sentence ends, relative to the document's start (`span.start`): shared by every rubric
+    /// the document is scored against, not copied.
+    pub ends: &'a [usize],
     /// Indices of the document's headings.
     pub heads: Vec<usize>,
     /// The document minus boilerplate (sorted, disjoint).
@@ -86,29 +87,14 @@ pub(crate) struct DocContext<'a> {
 }
 
 impl<'a> DocContext<'a> {
-    pub(crate) fn new(
-        rubric: &'a Rubric,
-        text: &'a str,
-        report: &'a Report,
-        doc: usize,
-    ) -> DocContext<'a> {
-        DocContext::with_ends(
-            rubric,
-            text,
-            report,
-            doc,
-            &doc_sentence_ends(text, report, doc),
-        )
-    }
-
-    /// [`DocContext::new`] with the document's sentence ends (relative to its start, from
+    /// The context of document `doc`, given its sentence ends (relative to its start, from
     /// [`doc_sentence_ends`]) computed once for every rubric it is scored against.
     pub(crate) fn with_ends(
         rubric: &'a Rubric,
         text: &'a str,
         report: &'a Report,
         doc: usize,
-        rel_ends: &[usize],
+        rel_ends: &'a [usize],
     ) -> DocContext<'a> {
         let span = doc_span(report, doc);
         let slice = text.get(span.start..span.end).unwrap_or("");
@@ -123,11 +109,10 @@ impl<'a> DocContext<'a> {
         text: &'a str,
         report: &'a Report,
         doc: usize,
-        rel_ends: &[usize],
+        rel_ends: &'a [usize],
         rel_hits: Hits,
     ) -> DocContext<'a> {
         let span = doc_span(report, doc);
-        let ends: Vec<usize> = rel_ends.iter().map(|e| e + span.start).collect();
         let hits = rel_hits.shifted(span.start);
         // Headings are in document order: the document's are one run.
         let lo = report.headings.partition_point(|h| h.document < doc);
@@ -156,7 +141,7 @@ impl<'a> DocContext<'a> {
             doc,
             span,
             hits,
-            ends,
+            ends: rel_ends,
             heads,
             base,
             titles,
@@ -186,34 +171,48 @@ impl<'a> DocContext<'a> {
         intersect(&normalize(v), &self.base)
     }
 
+    /// The sentence ends of the document from the first one after `at` on (absolute offsets).
+    pub(crate) fn ends_after(&self, at: usize) -> impl Iterator<Item = usize> + '_ {
+        let base = self.span.start;
+        let i = self.ends.partition_point(|&e| e + base <= at);
+        self.ends
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .map(move |&e| e + base)
+    }
+
     /// Start of the sentence holding `at`.
     fn sentence_start(&self, at: usize) -> usize {
-        let i = self.ends.partition_point(|&e| e <= at);
+        let base = self.span.start;
+        let i = self.ends.partition_point(|&e| e + base <= at);
         let s = i
             .checked_sub(1)
             .and_then(|j| self.ends.get(j))
-            .copied()
-            .unwrap_or(self.span.start)
-            .max(self.span.start);
+            .map_or(base, |&e| e + base)
+            .max(base);
         skip_blanks(self.text, s, at)
     }
 
     /// End of the sentence holding `at`.
     fn sentence_end(&self, at: usize) -> usize {
-        let i = self.ends.partition_point(|&e| e <= at);
-        self.ends
-            .get(i)
-            .copied()
+        self.ends_after(at)
+            .next()
             .unwrap_or(self.span.end)
             .min(self.span.end)
     }
 
     fn cue_in(&self, cues: &[CueId], span: Span) -> bool {
-        cues.iter().any(|&c| {
-            let h = self.hits.of(c);
-            let i = h.partition_point(|x| x.start < span.start);
-            h.get(i).is_some_and(|x| x.end <= span.end)
-        })
+        cues.iter().any(|&c| hit_within(self.hits.of(c), span))
+    }
+
+    /// [`DocContext::cue_in`] for each of `lines` at once (see [`mark_hit_within`]).
+    fn cue_in_lines(&self, cues: &[CueId], lines: &[Span]) -> Vec<bool> {
+        let mut out = vec![false; lines.len()];
+        for &c in cues {
+            mark_hit_within(self.hits.of(c), lines, &mut out);
+        }
+        out
     }
 
     /// Whether the sentence `s` (holding a lead cue ending at `cue_end`) introduces a list.
@@ -285,21 +284,24 @@ impl<'a> DocContext<'a> {
         let roles = &self.rubric.roles;
         let mut parts: Vec<Vec<RolePart>> = vec![Vec::new(); roles.len()];
         // 1. Headings.
-        for &hi in &self.heads {
-            let Some(h) = self.report.headings.get(hi) else {
-                continue;
-            };
-            let line = heading_line(h);
-            for (ri, role) in roles.iter().enumerate() {
-                if self.cue_in(&role.heading, line) && !self.cue_in(&role.heading_not, line) {
-                    if let Some(p) = parts.get_mut(ri) {
-                        p.push(RolePart {
-                            role: role.id.clone(),
-                            span: h.span,
-                            anchor: line,
-                            found: Found::Heading,
-                        });
-                    }
+        let heads: Vec<&crate::Heading> = self
+            .heads
+            .iter()
+            .filter_map(|&hi| self.report.headings.get(hi))
+            .collect();
+        let lines: Vec<Span> = heads.iter().map(|h| heading_line(h)).collect();
+        for (ri, role) in roles.iter().enumerate() {
+            let yes = self.cue_in_lines(&role.heading, &lines);
+            let no = self.cue_in_lines(&role.heading_not, &lines);
+            let Some(p) = parts.get_mut(ri) else { continue };
+            for (k, (h, &line)) in heads.iter().zip(&lines).enumerate() {
+                if yes.get(k) == Some(&true) && no.get(k) != Some(&true) {
+                    p.push(RolePart {
+                        role: role.id.clone(),
+                        span: h.span,
+                        anchor: line,
+                        found: Found::Heading,
+                    });
                 }
             }
         }
@@ -453,7 +455,34 @@ impl<'a> DocContext<'a> {
     }
 }
 
-/// A heading's marker and title.
+/// Whether the first of `hits` (sorted) that starts at or after `span` starts ends inside it:
+/// a cue "is in" a span.
+fn hit_within(hits: &[Span], span: Span) -> bool {
+    let i = hits.partition_point(|x| x.start < span.start);
+    hits.get(i).is_some_and(|x| x.end <= span.end)
+}
+
+/// Sets `out[k]` where [`hit_within`]`(hits, spans[k])` holds, for every span at once: one merge
+/// of the hits with the spans (in document order; a span that starts before the previous one
+/// searches again) instead of one search per span.
+fn mark_hit_within(hits: &[Span], spans: &[Span], out: &mut [bool]) {
+    if hits.is_empty() {
+        return;
+    }
+    let mut j = 0;
+    let mut prev = 0;
+    for (span, hit) in spans.iter().zip(out.iter_mut()) {
+        if span.start < prev {
+            j = hits.partition_point(|x| x.start < span.start);
+        }
+        prev = span.start;
+        while hits.get(j).is_some_and(|x| x.start < span.start) {
+            j += 1;
+        }
+        *hit |= hits.get(j).is_some_and(|x| x.end <= span.end);
+    }
+}
+
 /// The span of document `doc` (empty when there is none).
 pub(crate) fn doc_span(report: &Report, doc: usize) -> Span {
     report
@@ -468,6 +497,7 @@ pub(crate) fn doc_sentence_ends(text: &str, report: &Report, doc: usize) -> Vec<
     sentence_ends(text.get(span.start..span.end).unwrap_or(""))
 }
 
+/// A heading's marker and title.
 pub(crate) fn heading_line(h: &crate::Heading) -> Span {
     let start = if h.marker.is_empty() {
         h.title.start
@@ -638,6 +668,23 @@ mod tests {
     fn english_plan_lead() {
         let v = roles_of("Report\nWe released 3 versions.\nBelow is the plan of the team for 2023:\n1. Fix bugs.\n");
         assert!(has(&v, "plans"), "{v:?}");
+    }
+
+    proptest::proptest! {
+        /// The merge marks the spans the search per span finds.
+        #[test]
+        fn mark_hit_within_as_searched(
+            hits in proptest::collection::vec((0usize..60, 1usize..8), 0..20),
+            spans in proptest::collection::vec((0usize..60, 0usize..12), 0..12),
+        ) {
+            let mut hits: Vec<Span> = hits.into_iter().map(|(s, l)| Span::new(s, s + l)).collect();
+            hits.sort();
+            let spans: Vec<Span> = spans.into_iter().map(|(s, l)| Span::new(s, s + l)).collect();
+            let mut out = vec![false; spans.len()];
+            mark_hit_within(&hits, &spans, &mut out);
+            let want: Vec<bool> = spans.iter().map(|&s| hit_within(&hits, s)).collect();
+            proptest::prop_assert_eq!(out, want);
+        }
     }
 
     #[test]

@@ -243,18 +243,13 @@ fn evaluate(ctx: &DocContext<'_>, item: &Item, results: &[Option<ChecklistItem>]
             (v, pts)
         }
     };
-    let message = match verdict {
-        Verdict::Passed => format!("符合要求{}", paren(&m.detail)),
-        Verdict::NotApplicable => format!("不适用{}", paren(&m.detail)),
-        _ => {
-            let base = if item.message.is_empty() {
-                "不符合要求".to_owned()
-            } else {
-                item.message.clone()
-            };
-            format!("{base}{}", paren(&m.detail))
-        }
+    let head = match verdict {
+        Verdict::Passed => "符合要求",
+        Verdict::NotApplicable => "不适用",
+        _ if item.message.is_empty() => "不符合要求",
+        _ => item.message.as_str(),
     };
+    let message = with_paren(head, &m.detail);
     ChecklistItem {
         id: item.id.clone(),
         verdict,
@@ -273,12 +268,17 @@ fn evaluate(ctx: &DocContext<'_>, item: &Item, results: &[Option<ChecklistItem>]
     }
 }
 
-fn paren(s: &str) -> String {
-    if s.is_empty() {
-        String::new()
-    } else {
-        format!("（{s}）")
+/// `head`, then `detail` in full-width parentheses unless it is empty (`符合要求（3 条）`).
+fn with_paren(head: &str, detail: &str) -> String {
+    if detail.is_empty() {
+        return head.to_owned();
     }
+    let mut s = String::with_capacity(head.len() + detail.len() + 6);
+    s.push_str(head);
+    s.push('（');
+    s.push_str(detail);
+    s.push('）');
+    s
 }
 
 fn bounds_ok(v: f64, min: Option<f64>, max: Option<f64>) -> bool {
@@ -582,8 +582,7 @@ fn count(
         for s in &prose {
             let mut start = s.start;
             // The document's sentence ends hold every end of these sentences (and line ends).
-            let lo = ctx.ends.partition_point(|&e| e <= s.start);
-            for &e in ctx.ends.get(lo..).unwrap_or(&[]) {
+            for e in ctx.ends_after(s.start) {
                 if e > s.end {
                     break;
                 }
