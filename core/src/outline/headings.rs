@@ -215,8 +215,11 @@ pub(crate) fn accept(cands: &[Cand]) -> (Vec<Cand>, Vec<(usize, u32)>) {
     (out, gaps)
 }
 
-/// The title of an accepted candidate.
-pub(crate) fn title_of(text: &str, lines: &[Line], c: &Cand) -> Span {
-    let end = lines.get(c.line).map_or(c.marker.end, |l| l.trim.end);
+/// The title of an accepted candidate: on its line, and before `next`, where the next heading
+/// starts (a heading run into the same line, as in a report pasted as one line, ends the title
+/// of the one before it).
+pub(crate) fn title_of(text: &str, lines: &[Line], c: &Cand, next: Option<usize>) -> Span {
+    let line_end = lines.get(c.line).map_or(c.marker.end, |l| l.trim.end);
+    let end = next.map_or(line_end, |n| n.min(line_end));
     title_span(text, c.marker.end, end.max(c.marker.end))
 }

@@ -262,12 +262,13 @@ pub fn build(text: &str, boilerplate: &[Span]) -> Outline {
 
         let mut found: Vec<Found> = numbered
             .iter()
-            .map(|c| Found {
+            .enumerate()
+            .map(|(i, c)| Found {
                 start: c.start,
                 marker: Span::new(c.start, c.marker.end),
                 kind: c.marker.kind,
                 ordinal: Some(c.marker.ordinal),
-                title: headings::title_of(text, &lines, c),
+                title: headings::title_of(text, &lines, c, numbered.get(i + 1).map(|n| n.start)),
                 key: headings::kind_index(c.marker.kind),
             })
             .collect();

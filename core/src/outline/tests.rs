@@ -739,3 +739,32 @@ fn appendix_label_with_colon_and_no_numbering_before() {
     let text = format!("附件\n{PARA}\n附件材料已于三月报送上级部门。\n");
     assert_eq!(heads(&text).len(), 0);
 }
+
+#[test]
+fn a_heading_run_into_the_line_ends_the_title_before_it() {
+    // Questions pasted as one line: each question mark is followed by the next heading, and no
+    // title may reach into the heading after it.
+    for (text, want) in [
+        (
+            "（一）为什么要学？（二）怎样学好",
+            vec![(1, "（一）", "为什么要学？"), (1, "（二）", "怎样学好")],
+        ),
+        (
+            "一、为什么要学？二、怎样学好？三、学了有什么用",
+            vec![
+                (1, "一、", "为什么要学？"),
+                (1, "二、", "怎样学好？"),
+                (1, "三、", "学了有什么用"),
+            ],
+        ),
+    ] {
+        for h in &build(text, &[]).headings {
+            assert!(
+                h.title.end <= h.span.end,
+                "{:?} runs past its heading",
+                h.title.slice(text)
+            );
+        }
+        assert_eq!(heads(text), want);
+    }
+}
