@@ -106,9 +106,96 @@ pub(crate) struct Scanner<'t, 'l> {
     lone_path: bool,
 }
 
+/// Which short paths [`Scanner::run_with`] takes (all of them but in the tests that compare
+/// each with the general path).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Paths {
+    /// Lone digits before clause punctuation are read by [`numeral::lone_digit`].
+    pub lone: bool,
+    /// Bare lone digits that no later stage can keep are not handed on (see [`Dead`]); only
+    /// with `lone`.
+    pub drop_dead: bool,
+}
+
+impl Paths {
+    /// Every short path.
+    pub const ALL: Paths = Paths {
+        lone: true,
+        drop_dead: true,
+    };
+}
+
+/// The bare lone digits (`一、一、一、`: no unit, no marker) that the scanner holds back until
+/// it knows whether a later stage can use them.
+///
+/// Such a digit is a candidate with no kind, written in Chinese numerals, that merges with no
+/// neighbour (every merge of `stats::lists` wants a kind or an Arabic number). Only two things
+/// can keep it: `stats::defects::may_lack_unit` (then it is bare: a defect may follow), or a
+/// shared unit, which it gets only when the candidate right after it, across exactly `、`, gets
+/// a kind (`一、二、三个`). A lone digit is one character, so the digits joined by `、` that are
+/// still waiting form a chain of consecutive 6-byte steps: `start`, `start + 6`, … up to
+/// `next - 6`. A digit followed by `、` never satisfies `may_lack_unit` (which wants `，。；` or
+/// the like after it); one followed by `，。；` takes no shared unit (the comma breaks the
+/// chain, the rest are no separators).
+///
+/// When the next candidate handed on starts at `next` and is not itself such a digit, the chain
+/// may take its unit: it is handed on in full (rebuilt from the text). Otherwise (the next
+/// candidate starts elsewhere, is a lone digit before `，。；`, or the text ends) no digit of the
+/// chain can get a kind, and the chain is dropped.
+#[derive(Debug, Default)]
+struct Dead {
+    /// The chain waiting, as (first digit, where the next link would start).
+    chain: Option<(usize, usize)>,
+}
+
+/// The bytes of a lone digit and the `、` after it.
+const LINK: usize = '一'.len_utf8() + '、'.len_utf8();
+
+impl Dead {
+    /// Hands the chain on when `next_start` (where the next candidate handed on starts)
+    /// continues it; drops it otherwise.
+    fn settle(&mut self, sc: &Scanner<'_, '_>, next_start: usize, out: &mut Vec<Cand>) {
+        let Some((start, next)) = self.chain.take() else {
+            return;
+        };
+        if next_start != next {
+            return;
+        }
+        let mut at = start;
+        while at < next {
+            if let Some(l) = numeral::lone_digit(sc.text, at) {
+                let span = Span::new(at, l.end);
+                out.push(sc.cand(span, span, l));
+            }
+            at += LINK;
+        }
+    }
+
+    /// A bare lone digit at `span`, handed on (`out`), held back or dropped.
+    fn lone(&mut self, sc: &Scanner<'_, '_>, span: Span, l: Scan, out: &mut Vec<Cand>) {
+        let t = sc.text;
+        if t.get(span.end..).is_some_and(|r| r.starts_with('、')) {
+            match &mut self.chain {
+                Some((_, next)) if *next == span.start => *next = span.end + '、'.len_utf8(),
+                chain => *chain = Some((span.start, span.end + '、'.len_utf8())),
+            }
+            return;
+        }
+        // before ，。；: it ends any chain (taking no kind itself) and is kept only as bare
+        self.chain = None;
+        let c = sc.cand(span, span, l);
+        if super::defects::may_lack_unit(t, &c) {
+            out.push(c);
+        }
+    }
+}
+
 /// What happened at a position.
 enum Step {
     Found(Cand),
+    /// A bare lone digit (no unit, no marker) read by [`numeral::lone_digit`], ending where
+    /// its scan ends.
+    Lone(Scan),
     /// Nothing here; continue from this offset.
     Skip(usize),
 }
@@ -116,17 +203,20 @@ enum Step {
 impl<'t, 'l> Scanner<'t, 'l> {
     /// Reads every candidate of `text` outside `excluded` spans, honouring `masks`.
     pub fn run(text: &'t str, lex: &'l Lexicon, masks: &Masks, excluded: &[Span]) -> Vec<Cand> {
-        Self::run_with(text, lex, masks, excluded, true)
+        Self::run_with(text, lex, masks, excluded, Paths::ALL)
     }
 
-    /// [`Scanner::run`], with or without the short path for lone digits.
+    /// [`Scanner::run`], with or without the short paths.
     pub(crate) fn run_with(
         text: &'t str,
         lex: &'l Lexicon,
         masks: &Masks,
         excluded: &[Span],
-        lone_path: bool,
+        paths: Paths,
     ) -> Vec<Cand> {
+        let lone_path = paths.lone;
+        let drop_dead = paths.lone && paths.drop_dead;
+        let mut dead = Dead::default();
         let mut sc = Scanner {
             text,
             lex,
@@ -171,13 +261,29 @@ impl<'t, 'l> Scanner<'t, 'l> {
                         || (cand.kind != Some(StatKind::Date) && qty.holding(i).is_some());
                     if !hidden {
                         sc.last_end = cand.span.end;
+                        dead.settle(&sc, cand.span.start, &mut out);
                         out.push(cand);
                     }
                     i = next;
                 }
+                Step::Lone(l) => {
+                    let span = Span::new(i, l.end);
+                    let hidden = excl.overlaps(span) || qty.holding(i).is_some();
+                    if !hidden {
+                        sc.last_end = span.end;
+                        if drop_dead {
+                            dead.lone(&sc, span, l, &mut out);
+                        } else {
+                            out.push(sc.cand(span, span, l));
+                        }
+                    }
+                    i = span.end.max(i + c.len_utf8());
+                }
                 Step::Skip(to) => i = to.max(i + c.len_utf8()),
             }
         }
+        // the text ends: a chain still waiting gets no unit
+        dead.chain = None;
         out
     }
 
@@ -852,11 +958,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         if at_start(prev) && self.text.get(sc.end..).is_some_and(|r| r.starts_with('、')) {
             return Some(Step::Skip(sc.end));
         }
-        Some(Step::Found(self.cand(
-            Span::new(i, sc.end),
-            Span::new(i, sc.end),
-            sc,
-        )))
+        Some(Step::Lone(sc))
     }
 
     /// Adds a prefix (before `start`) and a suffix (at `end`) to `c`.
