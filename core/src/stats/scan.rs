@@ -243,7 +243,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 i = s.end.max(i + c.len_utf8());
                 continue;
             }
-            if let Some(s) = all.holding(i).or_else(|| traps.holding(i)) {
+            if let Some(s) = all.holding(i).or_else(|| traps.holding_char(i, c)) {
                 i = s.end.max(i + c.len_utf8());
                 continue;
             }
