@@ -202,11 +202,12 @@ enum Step {
 
 impl<'t, 'l> Scanner<'t, 'l> {
     /// Reads every candidate of `text` outside `excluded` spans, honouring `masks`.
+    #[cfg(test)]
     pub fn run(text: &'t str, lex: &'l Lexicon, masks: &Masks, excluded: &[Span]) -> Vec<Cand> {
         Self::run_with(text, lex, masks, excluded, Paths::ALL)
     }
 
-    /// [`Scanner::run`], with or without the short paths.
+    /// Reads every candidate as `Scanner::run` does, with or without the short paths.
     pub(crate) fn run_with(
         text: &'t str,
         lex: &'l Lexicon,
@@ -282,8 +283,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 Step::Skip(to) => i = to.max(i + c.len_utf8()),
             }
         }
-        // the text ends: a chain still waiting gets no unit
-        dead.chain = None;
+        // (the text ends: a chain still waiting in `dead` gets no unit, and is dropped)
         out
     }
 
