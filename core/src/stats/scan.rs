@@ -4,7 +4,7 @@
 
 use super::lexicon::{Cue, Lexicon, UnitKind};
 use super::traps::{Cursor, Masks, Traps};
-use crate::numeral::{self, Scan};
+use crate::numeral::{self, Lone, Scan};
 use crate::{Approx, Span, StatKind};
 
 /// A number read from the text, before lists and filters.
@@ -149,7 +149,7 @@ struct Dead {
 }
 
 /// The bytes of a lone digit and the `、` after it.
-const LINK: usize = '一'.len_utf8() + '、'.len_utf8();
+const LINK: usize = Lone::LEN + '、'.len_utf8();
 
 impl Dead {
     /// Hands the chain on when `next_start` (where the next candidate handed on starts)
@@ -172,9 +172,8 @@ impl Dead {
     }
 
     /// A bare lone digit at `span`, handed on (`out`), held back or dropped.
-    fn lone(&mut self, sc: &Scanner<'_, '_>, span: Span, l: Scan, out: &mut Vec<Cand>) {
-        let t = sc.text;
-        if t.get(span.end..).is_some_and(|r| r.starts_with('、')) {
+    fn lone(&mut self, sc: &Scanner<'_, '_>, span: Span, l: Lone, out: &mut Vec<Cand>) {
+        if l.dun {
             match &mut self.chain {
                 Some((_, next)) if *next == span.start => *next = span.end + '、'.len_utf8(),
                 chain => *chain = Some((span.start, span.end + '、'.len_utf8())),
@@ -183,8 +182,8 @@ impl Dead {
         }
         // before ，。；: it ends any chain (taking no kind itself) and is kept only as bare
         self.chain = None;
-        let c = sc.cand(span, span, l);
-        if super::defects::may_lack_unit(t, &c) {
+        let c = sc.cand(span, span, l.scan(span.start));
+        if super::defects::may_lack_unit(sc.text, &c) {
             out.push(c);
         }
     }
@@ -193,9 +192,8 @@ impl Dead {
 /// What happened at a position.
 enum Step {
     Found(Cand),
-    /// A bare lone digit (no unit, no marker) read by [`numeral::lone_digit`], ending where
-    /// its scan ends.
-    Lone(Scan),
+    /// A bare lone digit (no unit, no marker) read by [`numeral::lone_at`].
+    Lone(Lone),
     /// Nothing here; continue from this offset.
     Skip(usize),
 }
@@ -251,7 +249,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             // a lone digit before clause punctuation takes the short path (every such digit is
             // a CJK character: one comparison turns away the Arabic numbers)
             let lone = if sc.lone_path && c >= '\u{4E00}' {
-                numeral::lone_digit(text, i).and_then(|l| sc.at_lone(i, l))
+                numeral::lone_at(text, i).and_then(|l| sc.at_lone(i, l))
             } else {
                 None
             };
@@ -268,17 +266,17 @@ impl<'t, 'l> Scanner<'t, 'l> {
                     i = next;
                 }
                 Step::Lone(l) => {
-                    let span = Span::new(i, l.end);
+                    let span = Span::new(i, i + Lone::LEN);
                     let hidden = excl.overlaps(span) || qty.holding(i).is_some();
                     if !hidden {
                         sc.last_end = span.end;
                         if drop_dead {
                             dead.lone(&sc, span, l, &mut out);
                         } else {
-                            out.push(sc.cand(span, span, l));
+                            out.push(sc.cand(span, span, l.scan(i)));
                         }
                     }
-                    i = span.end.max(i + c.len_utf8());
+                    i = span.end;
                 }
                 Step::Skip(to) => i = to.max(i + c.len_utf8()),
             }
@@ -942,7 +940,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
     /// context asks about (`None` otherwise: the general path decides). Then no unit, code,
     /// fraction, date, 零, suffix or 分之 can apply (no unit starts with the punctuation, a test
     /// says so), so it is a marker or a bare number; the tests compare both paths.
-    fn at_lone(&mut self, i: usize, sc: Scan) -> Option<Step> {
+    fn at_lone(&mut self, i: usize, l: Lone) -> Option<Step> {
         let prev = char_before(self.text, i);
         if let Some(p) = prev {
             // ASCII: codes, versions, English; the rest: 第 数 每 前 and the codes' signs
@@ -955,10 +953,10 @@ impl<'t, 'l> Scanner<'t, 'l> {
             }
         }
         // is_marker for the punctuation after a lone digit: only `、` makes a marker
-        if at_start(prev) && self.text.get(sc.end..).is_some_and(|r| r.starts_with('、')) {
-            return Some(Step::Skip(sc.end));
+        if at_start(prev) && l.dun {
+            return Some(Step::Skip(i + Lone::LEN));
         }
-        Some(Step::Lone(sc))
+        Some(Step::Lone(l))
     }
 
     /// Adds a prefix (before `start`) and a suffix (at `end`) to `c`.
