@@ -928,6 +928,47 @@ pub(crate) const LONE_ENDS: [char; 4] = ['、', '，', '。', '；'];
 /// that no number starts at `at`.
 #[inline]
 pub(crate) fn lone_digit(text: &str, at: usize) -> Option<Scan> {
+    lone_at(text, at).map(|l| l.scan(at))
+}
+
+/// A lone digit as [`lone_at`] reads it (the [`Scan`] is built only when asked for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Lone {
+    /// Its value, 1 to 9.
+    pub value: u32,
+    /// Whether `、` follows it (else `，` `。` or `；`).
+    pub dun: bool,
+}
+
+impl Lone {
+    /// The length of a lone digit in bytes.
+    pub const LEN: usize = 3;
+
+    /// What [`scan`] returns for this digit written at `at`.
+    pub fn scan(self, at: usize) -> Scan {
+        Scan {
+            end: at + Lone::LEN,
+            number: Number {
+                value: f64::from(self.value),
+                high: None,
+            },
+            arabic: false,
+            chinese: true,
+            digit_string: false,
+            scaled: false,
+            scale_only: false,
+            more: false,
+            range: false,
+            int_digits: 0,
+            decimal: false,
+            leading_zero: false,
+        }
+    }
+}
+
+/// [`lone_digit`] without building its [`Scan`].
+#[inline]
+pub(crate) fn lone_at(text: &str, at: usize) -> Option<Lone> {
     let b = text.as_bytes();
     // every digit here starts with E4 or E5: one test turns away everything else
     if !matches!(b.get(at), Some(0xE4 | 0xE5)) {
@@ -954,23 +995,7 @@ pub(crate) fn lone_digit(text: &str, at: usize) -> Option<Scan> {
             return None;
         }
     }
-    Some(Scan {
-        end,
-        number: Number {
-            value: f64::from(d),
-            high: None,
-        },
-        arabic: false,
-        chinese: true,
-        digit_string: false,
-        scaled: false,
-        scale_only: false,
-        more: false,
-        range: false,
-        int_digits: 0,
-        decimal: false,
-        leading_zero: false,
-    })
+    Some(Lone { value: d, dun })
 }
 
 /// The digit `一`..`九` or `两` written in these three bytes.

@@ -97,12 +97,17 @@ impl Context<'static> {
 /// assert!(defects.is_empty());
 /// ```
 pub fn extract(text: &str, ctx: &Context<'_>) -> (Vec<Stat>, Vec<Defect>) {
+    extract_with(text, ctx, scan::Paths::ALL)
+}
+
+/// [`extract`], the scanner taking the short paths of `paths` (the tests compare them).
+fn extract_with(text: &str, ctx: &Context<'_>, paths: scan::Paths) -> (Vec<Stat>, Vec<Defect>) {
     let lex = lexicon::lexicon();
     let masks = traps::masks(text);
     let mut excluded: Vec<Span> = ctx.boilerplate.to_vec();
     excluded.extend(ctx.placeholders.iter().map(|p| p.span));
     let excluded = traps::merge(excluded);
-    let cands = scan::Scanner::run(text, lex, &masks, &excluded);
+    let cands = scan::Scanner::run_with(text, lex, &masks, &excluded, paths);
     let mut defects = Vec::new();
     let mut stats = lists(text, cands, &mut defects);
     // the bare numbers left: only those that may lack a unit matter further (in place: a

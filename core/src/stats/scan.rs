@@ -4,7 +4,7 @@
 
 use super::lexicon::{Cue, Lexicon, UnitKind};
 use super::traps::{Cursor, Masks, Traps};
-use crate::numeral::{self, Scan};
+use crate::numeral::{self, Lone, Scan};
 use crate::{Approx, Span, StatKind};
 
 /// A number read from the text, before lists and filters.
@@ -106,27 +106,116 @@ pub(crate) struct Scanner<'t, 'l> {
     lone_path: bool,
 }
 
+/// Which short paths [`Scanner::run_with`] takes (all of them but in the tests that compare
+/// each with the general path).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Paths {
+    /// Lone digits before clause punctuation are read by [`numeral::lone_digit`].
+    pub lone: bool,
+    /// Bare lone digits that no later stage can keep are not handed on (see [`Dead`]); only
+    /// with `lone`.
+    pub drop_dead: bool,
+}
+
+impl Paths {
+    /// Every short path.
+    pub const ALL: Paths = Paths {
+        lone: true,
+        drop_dead: true,
+    };
+}
+
+/// The bare lone digits (`一、一、一、`: no unit, no marker) that the scanner holds back until
+/// it knows whether a later stage can use them.
+///
+/// Such a digit is a candidate with no kind, written in Chinese numerals, that merges with no
+/// neighbour (every merge of `stats::lists` wants a kind or an Arabic number). Only two things
+/// can keep it: `stats::defects::may_lack_unit` (then it is bare: a defect may follow), or a
+/// shared unit, which it gets only when the candidate right after it, across exactly `、`, gets
+/// a kind (`一、二、三个`). A lone digit is one character, so the digits joined by `、` that are
+/// still waiting form a chain of consecutive 6-byte steps: `start`, `start + 6`, … up to
+/// `next - 6`. A digit followed by `、` never satisfies `may_lack_unit` (which wants `，。；` or
+/// the like after it); one followed by `，。；` takes no shared unit (the comma breaks the
+/// chain, the rest are no separators).
+///
+/// When the next candidate handed on starts at `next` and is not itself such a digit, the chain
+/// may take its unit: it is handed on in full (rebuilt from the text). Otherwise (the next
+/// candidate starts elsewhere, is a lone digit before `，。；`, or the text ends) no digit of the
+/// chain can get a kind, and the chain is dropped.
+#[derive(Debug, Default)]
+struct Dead {
+    /// The chain waiting, as (first digit, where the next link would start).
+    chain: Option<(usize, usize)>,
+}
+
+/// The bytes of a lone digit and the `、` after it.
+const LINK: usize = Lone::LEN + '、'.len_utf8();
+
+impl Dead {
+    /// Hands the chain on when `next_start` (where the next candidate handed on starts)
+    /// continues it; drops it otherwise.
+    fn settle(&mut self, sc: &Scanner<'_, '_>, next_start: usize, out: &mut Vec<Cand>) {
+        let Some((start, next)) = self.chain.take() else {
+            return;
+        };
+        if next_start != next {
+            return;
+        }
+        let mut at = start;
+        while at < next {
+            if let Some(l) = numeral::lone_digit(sc.text, at) {
+                let span = Span::new(at, l.end);
+                out.push(sc.cand(span, span, l));
+            }
+            at += LINK;
+        }
+    }
+
+    /// A bare lone digit at `span`, handed on (`out`), held back or dropped.
+    fn lone(&mut self, sc: &Scanner<'_, '_>, span: Span, l: Lone, out: &mut Vec<Cand>) {
+        if l.dun {
+            match &mut self.chain {
+                Some((_, next)) if *next == span.start => *next = span.end + '、'.len_utf8(),
+                chain => *chain = Some((span.start, span.end + '、'.len_utf8())),
+            }
+            return;
+        }
+        // before ，。；: it ends any chain (taking no kind itself) and is kept only as bare
+        self.chain = None;
+        let c = sc.cand(span, span, l.scan(span.start));
+        if super::defects::may_lack_unit(sc.text, &c) {
+            out.push(c);
+        }
+    }
+}
+
 /// What happened at a position.
 enum Step {
     Found(Cand),
+    /// A bare lone digit (no unit, no marker) read by [`numeral::lone_at`].
+    Lone(Lone),
     /// Nothing here; continue from this offset.
     Skip(usize),
 }
 
 impl<'t, 'l> Scanner<'t, 'l> {
     /// Reads every candidate of `text` outside `excluded` spans, honouring `masks`.
+    #[cfg(test)]
     pub fn run(text: &'t str, lex: &'l Lexicon, masks: &Masks, excluded: &[Span]) -> Vec<Cand> {
-        Self::run_with(text, lex, masks, excluded, true)
+        Self::run_with(text, lex, masks, excluded, Paths::ALL)
     }
 
-    /// [`Scanner::run`], with or without the short path for lone digits.
+    /// Reads every candidate as `Scanner::run` does, with or without the short paths.
     pub(crate) fn run_with(
         text: &'t str,
         lex: &'l Lexicon,
         masks: &Masks,
         excluded: &[Span],
-        lone_path: bool,
+        paths: Paths,
     ) -> Vec<Cand> {
+        let lone_path = paths.lone;
+        let drop_dead = paths.lone && paths.drop_dead;
+        let mut dead = Dead::default();
         let mut sc = Scanner {
             text,
             lex,
@@ -153,14 +242,14 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 i = s.end.max(i + c.len_utf8());
                 continue;
             }
-            if let Some(s) = all.holding(i).or_else(|| traps.holding(i)) {
+            if let Some(s) = all.holding(i).or_else(|| traps.holding_char(i, c)) {
                 i = s.end.max(i + c.len_utf8());
                 continue;
             }
             // a lone digit before clause punctuation takes the short path (every such digit is
             // a CJK character: one comparison turns away the Arabic numbers)
             let lone = if sc.lone_path && c >= '\u{4E00}' {
-                numeral::lone_digit(text, i).and_then(|l| sc.at_lone(i, l))
+                numeral::lone_at(text, i).and_then(|l| sc.at_lone(i, l))
             } else {
                 None
             };
@@ -171,13 +260,28 @@ impl<'t, 'l> Scanner<'t, 'l> {
                         || (cand.kind != Some(StatKind::Date) && qty.holding(i).is_some());
                     if !hidden {
                         sc.last_end = cand.span.end;
+                        dead.settle(&sc, cand.span.start, &mut out);
                         out.push(cand);
                     }
                     i = next;
                 }
+                Step::Lone(l) => {
+                    let span = Span::new(i, i + Lone::LEN);
+                    let hidden = excl.overlaps(span) || qty.holding(i).is_some();
+                    if !hidden {
+                        sc.last_end = span.end;
+                        if drop_dead {
+                            dead.lone(&sc, span, l, &mut out);
+                        } else {
+                            out.push(sc.cand(span, span, l.scan(i)));
+                        }
+                    }
+                    i = span.end;
+                }
                 Step::Skip(to) => i = to.max(i + c.len_utf8()),
             }
         }
+        // (the text ends: a chain still waiting in `dead` gets no unit, and is dropped)
         out
     }
 
@@ -836,7 +940,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
     /// context asks about (`None` otherwise: the general path decides). Then no unit, code,
     /// fraction, date, 零, suffix or 分之 can apply (no unit starts with the punctuation, a test
     /// says so), so it is a marker or a bare number; the tests compare both paths.
-    fn at_lone(&mut self, i: usize, sc: Scan) -> Option<Step> {
+    fn at_lone(&mut self, i: usize, l: Lone) -> Option<Step> {
         let prev = char_before(self.text, i);
         if let Some(p) = prev {
             // ASCII: codes, versions, English; the rest: 第 数 每 前 and the codes' signs
@@ -849,14 +953,10 @@ impl<'t, 'l> Scanner<'t, 'l> {
             }
         }
         // is_marker for the punctuation after a lone digit: only `、` makes a marker
-        if at_start(prev) && self.text.get(sc.end..).is_some_and(|r| r.starts_with('、')) {
-            return Some(Step::Skip(sc.end));
+        if at_start(prev) && l.dun {
+            return Some(Step::Skip(i + Lone::LEN));
         }
-        Some(Step::Found(self.cand(
-            Span::new(i, sc.end),
-            Span::new(i, sc.end),
-            sc,
-        )))
+        Some(Step::Lone(l))
     }
 
     /// Adds a prefix (before `start`) and a suffix (at `end`) to `c`.

@@ -512,7 +512,16 @@ mod props {
         let run = |lone| {
             format!(
                 "{:?}",
-                scan::Scanner::run_with(text, lex, &masks, &[], lone)
+                scan::Scanner::run_with(
+                    text,
+                    lex,
+                    &masks,
+                    &[],
+                    scan::Paths {
+                        lone,
+                        drop_dead: false
+                    }
+                )
             )
         };
         (run(true), run(false))
@@ -546,6 +555,84 @@ mod props {
         }
         let (fast, _) = both_paths("一、一、一、");
         assert_eq!(fast.matches("Cand {").count(), 2);
+    }
+
+    /// `extract` with the dead lone digits dropped by the scanner and with them handed on.
+    fn both_extracts(text: &str) -> (String, String) {
+        let ctx = Context::empty();
+        let run = |drop_dead| {
+            format!(
+                "{:?}",
+                super::super::extract_with(
+                    text,
+                    &ctx,
+                    scan::Paths {
+                        lone: true,
+                        drop_dead
+                    }
+                )
+            )
+        };
+        (run(true), run(false))
+    }
+
+    /// What matters around bare lone digits: the separators of shared units, the punctuation
+    /// after them, units and measure words, the words before a bare number that lacks its
+    /// unit, ordinals and ranges.
+    const DEAD_ALPHABET: &str = "一三七八、，。；和个是的第\n";
+
+    #[test]
+    fn dropping_dead_lone_digits_changes_nothing_exhaustively() {
+        let chars: Vec<char> = DEAD_ALPHABET.chars().collect();
+        for &a in &chars {
+            for &b in &chars {
+                for &c in &chars {
+                    for &d in &chars {
+                        for &e in &chars {
+                            let t = format!("{a}{b}{c}{d}{e}");
+                            let (fast, slow) = both_extracts(&t);
+                            assert_eq!(fast, slow, "{t:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dropping_dead_lone_digits_in_a_report() {
+        let t = "一、二、三项工作完成。七、八十人参加，一、二季度增长一、二、三。\
+                 占比为三，人数是五；其中一、二、三个支部，又有三，四、五人。\
+                 一，二。三；四、五、\n六、七和八个\n全年一、二、三、四季度，的一。为二";
+        let (fast, slow) = both_extracts(t);
+        assert_eq!(fast, slow);
+        // the stats themselves, read as a person would
+        let (stats, defects) = extract(t, &Context::empty());
+        let got: Vec<&str> = stats.iter().map(|s| s.span.slice(t)).collect();
+        assert!(got.contains(&"三项"), "{got:?}");
+        assert!(got.contains(&"七、八十人"), "{got:?}");
+        assert!(got.contains(&"三个"), "{got:?}");
+        assert!(got.contains(&"五人"), "{got:?}");
+        assert!(!defects.is_empty() || got.len() > 3);
+        // a chain of lone digits takes the unit of the count after it
+        let t = "有一、三、五个";
+        let got: Vec<&str> = extract(t, &Context::empty())
+            .0
+            .iter()
+            .map(|s| s.span.slice(t))
+            .collect();
+        assert_eq!(got, ["一", "三", "五个"]);
+        // a text of lone digits joined by 、 hands nothing on
+        assert!(scanned(&"一、".repeat(50)).is_empty());
+    }
+
+    proptest! {
+        /// Dropping the dead lone digits in the scanner changes nothing `extract` returns.
+        #[test]
+        fn dropping_dead_lone_digits_changes_nothing(text in "[一二两三七八九十、，。；和及与个人项是的为占分别第季度%2 \n]{0,40}") {
+            let (fast, slow) = both_extracts(&text);
+            prop_assert_eq!(fast, slow);
+        }
     }
 
     proptest! {

@@ -101,6 +101,9 @@ pub(crate) struct Traps<'t, 'l> {
     at: usize,
     /// End of the last run searched.
     searched: usize,
+    /// A character known to lie outside the trap characters (start, end): the one after the
+    /// last lone character tested, which is often the one before the next (`、` in `一、一、`).
+    outside: (usize, usize),
 }
 
 impl<'t, 'l> Traps<'t, 'l> {
@@ -111,15 +114,30 @@ impl<'t, 'l> Traps<'t, 'l> {
             spans: Vec::new(),
             at: 0,
             searched: 0,
+            outside: (0, 0),
         }
     }
 
     /// The trap phrase holding byte `i` (a character boundary), if any; `i` must not decrease
     /// between calls.
+    #[cfg(test)]
     pub fn holding(&mut self, i: usize) -> Option<Span> {
-        if i >= self.searched {
-            self.search_run(i);
+        match self.text.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) => self.holding_char(i, c),
+            None => self.held(i),
         }
+    }
+
+    /// [`Traps::holding`] for `c`, the character at `i`.
+    pub fn holding_char(&mut self, i: usize, c: char) -> Option<Span> {
+        if i >= self.searched {
+            self.search_run(i, c);
+        }
+        self.held(i)
+    }
+
+    /// The phrase found so far that holds `i`.
+    fn held(&mut self, i: usize) -> Option<Span> {
         while self.spans.get(self.at).is_some_and(|s| s.end <= i) {
             self.at += 1;
         }
@@ -127,29 +145,34 @@ impl<'t, 'l> Traps<'t, 'l> {
     }
 
     /// Searches the run of trap characters holding `i`, if `i` is in one.
-    fn search_run(&mut self, i: usize) {
+    fn search_run(&mut self, i: usize, c: char) {
         let (text, set) = (self.text, &self.lex.trap_chars);
-        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
-            return;
-        };
         if !set.contains(c) {
             return;
         }
         // the common short case first: `c` alone between characters outside the set (the 一
-        // of 一、一、), shorter than every phrase
+        // of 一、一、), shorter than every phrase (the character before it is one searched
+        // since the last run only when it starts at or after `searched`)
         let after = i + c.len_utf8();
-        if c.len_utf8() < self.lex.trap_min
-            && !text
-                .get(self.searched..i)
-                .and_then(|h| h.chars().next_back())
-                .is_some_and(|p| set.contains(p))
-            && !text
-                .get(after..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(|n| set.contains(n))
-        {
-            self.searched = after;
-            return;
+        if c.len_utf8() < self.lex.trap_min {
+            let (o_start, o_end) = self.outside;
+            let prev_outside = (o_end == i && o_start >= self.searched)
+                || !text
+                    .get(self.searched..i)
+                    .and_then(|h| h.chars().next_back())
+                    .is_some_and(|p| set.contains(p));
+            if prev_outside {
+                match text.get(after..).and_then(|r| r.chars().next()) {
+                    Some(n) if set.contains(n) => {}
+                    next => {
+                        if let Some(n) = next {
+                            self.outside = (after, after + n.len_utf8());
+                        }
+                        self.searched = after;
+                        return;
+                    }
+                }
+            }
         }
         // the run cannot reach back into the last one searched: a character outside the set
         // lies between them
