@@ -114,6 +114,8 @@ pub mod placeholder;
 mod report;
 pub mod rubric;
 pub mod stats;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 
 pub use error::{Error, ErrorKind, Location};

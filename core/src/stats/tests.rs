@@ -533,18 +533,10 @@ mod props {
 
     #[test]
     fn lone_digit_path_agrees_exhaustively() {
-        let chars: Vec<char> = LONE_ALPHABET.chars().collect();
-        for &a in &chars {
-            for &b in &chars {
-                for &c in &chars {
-                    for &d in &chars {
-                        let t = format!("{a}{b}{c}{d}");
-                        let (fast, slow) = both_paths(&t);
-                        assert_eq!(fast, slow, "{t:?}");
-                    }
-                }
-            }
-        }
+        crate::test_support::every_string(LONE_ALPHABET, 4, |t| {
+            let (fast, slow) = both_paths(t);
+            assert_eq!(fast, slow, "{t:?}");
+        });
         // the short path is taken where it is meant to be, and unit_at agrees that no unit
         // starts with the punctuation after a lone digit
         for p in crate::numeral::LONE_ENDS {
@@ -583,20 +575,10 @@ mod props {
 
     #[test]
     fn dropping_dead_lone_digits_changes_nothing_exhaustively() {
-        let chars: Vec<char> = DEAD_ALPHABET.chars().collect();
-        for &a in &chars {
-            for &b in &chars {
-                for &c in &chars {
-                    for &d in &chars {
-                        for &e in &chars {
-                            let t = format!("{a}{b}{c}{d}{e}");
-                            let (fast, slow) = both_extracts(&t);
-                            assert_eq!(fast, slow, "{t:?}");
-                        }
-                    }
-                }
-            }
-        }
+        crate::test_support::every_string(DEAD_ALPHABET, 5, |t| {
+            let (fast, slow) = both_extracts(t);
+            assert_eq!(fast, slow, "{t:?}");
+        });
     }
 
     #[test]
